@@ -1,0 +1,1 @@
+//! CRM entities and their rules.

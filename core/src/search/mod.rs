@@ -1,0 +1,1 @@
+//! Accent- and case-insensitive search.

@@ -1,0 +1,1 @@
+//! DocStore conformance suite.

@@ -1,0 +1,134 @@
+//! CouchDB-style document storage: the `DocStore` contract, revisions and revision trees,
+//! the pure planning of writes shared by every store, and `MemoryStore`, the host twin.
+//!
+//! Invariants (see ARCHITECTURE.md):
+//! - every store applies writes through [`plan::plan_edits`] / [`plan::plan_replicated`], so the
+//!   revision logic exists once and is host-tested;
+//! - a batch is written in one transaction: all of it lands, or none of it;
+//! - the winning revision follows CouchDB's rule ([`tree::RevTree::winner`]);
+//! - conflicting leaves are never dropped by a write; only an explicit deletion of a leaf ends it.
+
+pub mod doc;
+pub mod error;
+pub mod memory;
+pub mod plan;
+pub mod rev;
+pub mod tree;
+
+#[cfg(any(test, feature = "conformance"))]
+pub mod conformance;
+
+use std::collections::BTreeMap;
+
+pub use doc::{Body, Doc, DocRecord, Edit, IndexEntries, ReplicatedDoc};
+pub use error::{StoreError, WriteError};
+// pub use memory::MemoryStore;
+pub use rev::Rev;
+pub use tree::RevTree;
+
+/// A local update sequence: increases by one for every document write in a store.
+pub type Seq = u64;
+
+/// One row of the changes feed (`style=all_docs`): the document's current leaves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub seq: Seq,
+    pub id: String,
+    /// Every leaf revision (winner first), like CouchDB's `style=all_docs`.
+    pub leaves: Vec<Rev>,
+    /// True when the winning revision is a deletion.
+    pub deleted: bool,
+}
+
+/// A page of the changes feed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangesPage {
+    pub results: Vec<Change>,
+    /// The sequence to ask from next time (the last row's, or `since` when empty).
+    pub last_seq: Seq,
+}
+
+/// Summary of a store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoreInfo {
+    /// Documents whose winning revision is not deleted.
+    pub doc_count: u64,
+    pub update_seq: Seq,
+}
+
+/// The secondary indexes the UI queries. Deleted documents appear in none of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Query {
+    /// Every live document with this `type`, ordered by id.
+    ByType { doc_type: String },
+    /// Documents of `doc_type` owned by `owner` (the `owner` field), ordered by id.
+    ByOwner { doc_type: String, owner: String },
+    /// Documents of `doc_type` linked to `account` (the `account_id` field), ordered by id.
+    ByAccount { doc_type: String, account: String },
+    /// Documents of `doc_type` ordered by `updated_at` (RFC 3339 UTC strings sort as instants),
+    /// newest first, at most `limit`.
+    RecentlyUpdated { doc_type: String, limit: usize },
+}
+
+/// A range of ids for `all_docs`, inclusive start, exclusive end; `None` is unbounded.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IdRange {
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// Which revisions of each document a store lacks (`_revs_diff`).
+pub type RevsDiff = BTreeMap<String, Vec<Rev>>;
+
+/// Storage of CouchDB-style documents. Implemented by [`MemoryStore`] (host) and by the
+/// IndexedDB store in the app crate; both pass the same conformance suite.
+///
+/// Local documents (`_local/…`) are not replicated and have no revision tree.
+// Stores run on one thread (the browser's); futures need not be Send.
+#[allow(async_fn_in_trait)]
+pub trait DocStore {
+    /// The winning revision of a document, `None` when missing or deleted.
+    async fn get(&self, id: &str) -> Result<Option<Doc>, StoreError>;
+
+    /// A specific revision (deleted revisions included), `None` when its body is not kept.
+    async fn get_rev(&self, id: &str, rev: &Rev) -> Result<Option<Doc>, StoreError>;
+
+    /// The full metadata of a document: revision tree, winner, sequence.
+    async fn record(&self, id: &str) -> Result<Option<DocRecord>, StoreError>;
+
+    /// The winner and every other non-deleted leaf (the conflicts), winner first.
+    async fn get_conflicts(&self, id: &str) -> Result<Vec<Doc>, StoreError>;
+
+    /// Local edits (`new_edits=true`): each edit must name the current winning revision
+    /// as its parent (or none for a new document). One transaction; one result per edit,
+    /// in order. A failed edit does not stop the others.
+    async fn bulk_docs(&self, edits: Vec<Edit>)
+    -> Result<Vec<Result<Rev, WriteError>>, StoreError>;
+
+    /// Replicated revisions (`new_edits=false`): each revision is grafted into the tree with
+    /// its ancestry; known revisions are ignored (idempotent). One transaction.
+    async fn bulk_docs_replicated(&self, docs: Vec<ReplicatedDoc>) -> Result<(), StoreError>;
+
+    /// For each id, the given revisions this store does not have.
+    async fn revs_diff(&self, revs: &RevsDiff) -> Result<RevsDiff, StoreError>;
+
+    /// Documents changed after `since`, oldest first, at most `limit` rows, one row per
+    /// document (its latest change).
+    async fn changes(&self, since: Seq, limit: usize) -> Result<ChangesPage, StoreError>;
+
+    /// Live documents (winning revision) with ids in `range`, ordered by id.
+    async fn all_docs(&self, range: &IdRange) -> Result<Vec<Doc>, StoreError>;
+
+    /// Live documents through a secondary index.
+    async fn query(&self, query: &Query) -> Result<Vec<Doc>, StoreError>;
+
+    /// A local (non-replicated) document.
+    async fn get_local(&self, id: &str) -> Result<Option<serde_json::Value>, StoreError>;
+
+    /// Writes (`Some`) or removes (`None`) a local document.
+    async fn put_local(&self, id: &str, value: Option<serde_json::Value>)
+    -> Result<(), StoreError>;
+
+    async fn info(&self) -> Result<StoreInfo, StoreError>;
+}
