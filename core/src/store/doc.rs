@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::Seq;
 use super::error::DocError;
 use super::rev::Rev;
 use super::tree::RevTree;
-use super::Seq;
 
 /// A document's own fields, without the underscore metadata (`_id`, `_rev`, `_deleted`, ...).
 pub type Body = Map<String, Value>;
@@ -48,7 +48,12 @@ impl Doc {
         };
         let deleted = matches!(m.remove("_deleted"), Some(Value::Bool(true)));
         m.retain(|k, _| !k.starts_with('_'));
-        Ok(Self { id, rev, deleted, body: m })
+        Ok(Self {
+            id,
+            rev,
+            deleted,
+            body: m,
+        })
     }
 
     /// The `type` field, when present.
@@ -100,7 +105,12 @@ impl IndexEntries {
             return Self::default();
         }
         let s = |k: &str| body.get(k).and_then(Value::as_str).map(str::to_owned);
-        Self { doc_type: s("type"), owner: s("owner"), account: s("account_id"), updated: s("updated_at") }
+        Self {
+            doc_type: s("type"),
+            owner: s("owner"),
+            account: s("account_id"),
+            updated: s("updated_at"),
+        }
     }
 }
 
@@ -122,6 +132,11 @@ pub struct DocRecord {
 impl DocRecord {
     /// The winning revision as a document.
     pub fn winning_doc(&self) -> Doc {
-        Doc { id: self.id.clone(), rev: self.winner.clone(), deleted: self.deleted, body: self.body.clone() }
+        Doc {
+            id: self.id.clone(),
+            rev: self.winner.clone(),
+            deleted: self.deleted,
+            body: self.body.clone(),
+        }
     }
 }

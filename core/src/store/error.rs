@@ -52,3 +52,21 @@ impl StoreError {
         matches!(self, Self::Backend(_) | Self::Unavailable(_))
     }
 }
+
+/// Why a revision could not be added to a revision tree (the planners turn it into
+/// [`WriteError::Conflict`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TreeError {
+    /// The revision is already in the tree.
+    #[error("revision already exists")]
+    AlreadyExists,
+    /// The parent is not in the tree, or is not a leaf (it already has a child).
+    #[error("parent revision is not a leaf of the tree")]
+    ParentNotALeaf,
+    /// The revision's position is not its parent's plus one (or 1 for a first revision).
+    #[error("revision position does not follow its parent")]
+    BadPosition,
+    /// The revision id has position 0 or an empty hash.
+    #[error("invalid revision id")]
+    InvalidRev,
+}

@@ -21,10 +21,10 @@ pub mod conformance;
 use std::collections::BTreeMap;
 
 pub use doc::{Body, Doc, DocRecord, Edit, IndexEntries, ReplicatedDoc};
-pub use error::{StoreError, WriteError};
-// pub use memory::MemoryStore;
+pub use error::{StoreError, TreeError, WriteError};
+pub use memory::MemoryStore;
 pub use rev::Rev;
-pub use tree::RevTree;
+pub use tree::{Leaf, RevTree};
 
 /// A local update sequence: increases by one for every document write in a store.
 pub type Seq = u64;
@@ -66,7 +66,9 @@ pub enum Query {
     /// Documents of `doc_type` linked to `account` (the `account_id` field), ordered by id.
     ByAccount { doc_type: String, account: String },
     /// Documents of `doc_type` ordered by `updated_at` (RFC 3339 UTC strings sort as instants),
-    /// newest first, at most `limit`.
+    /// newest first, at most `limit`. Documents without `updated_at` are left out; documents
+    /// with the same `updated_at` come by id, descending (as a reverse cursor over a
+    /// `[type, updated_at]` index returns them).
     RecentlyUpdated { doc_type: String, limit: usize },
 }
 
@@ -97,12 +99,14 @@ pub trait DocStore {
     /// The full metadata of a document: revision tree, winner, sequence.
     async fn record(&self, id: &str) -> Result<Option<DocRecord>, StoreError>;
 
-    /// The winner and every other non-deleted leaf (the conflicts), winner first.
+    /// The winner and every other non-deleted leaf (the conflicts), winner first. Empty when the
+    /// document is missing or deleted.
     async fn get_conflicts(&self, id: &str) -> Result<Vec<Doc>, StoreError>;
 
     /// Local edits (`new_edits=true`): each edit must name the current winning revision
-    /// as its parent (or none for a new document). One transaction; one result per edit,
-    /// in order. A failed edit does not stop the others.
+    /// as its parent (or none for a new document, or to recreate a deleted one); a deletion may
+    /// also name a losing leaf, to resolve a conflict. One transaction; one result per edit,
+    /// in order. A failed edit does not stop the others. See [`plan::plan_edits`].
     async fn bulk_docs(&self, edits: Vec<Edit>)
     -> Result<Vec<Result<Rev, WriteError>>, StoreError>;
 
@@ -110,14 +114,16 @@ pub trait DocStore {
     /// its ancestry; known revisions are ignored (idempotent). One transaction.
     async fn bulk_docs_replicated(&self, docs: Vec<ReplicatedDoc>) -> Result<(), StoreError>;
 
-    /// For each id, the given revisions this store does not have.
+    /// For each id, the given revisions this store does not have, in the order asked; ids with
+    /// nothing missing are left out (as CouchDB's `_revs_diff`).
     async fn revs_diff(&self, revs: &RevsDiff) -> Result<RevsDiff, StoreError>;
 
     /// Documents changed after `since`, oldest first, at most `limit` rows, one row per
     /// document (its latest change).
     async fn changes(&self, since: Seq, limit: usize) -> Result<ChangesPage, StoreError>;
 
-    /// Live documents (winning revision) with ids in `range`, ordered by id.
+    /// Live documents (winning revision) with ids in `range`, ordered by id. Deleted documents
+    /// do not count towards the limit; a start after the end gives nothing.
     async fn all_docs(&self, range: &IdRange) -> Result<Vec<Doc>, StoreError>;
 
     /// Live documents through a secondary index.

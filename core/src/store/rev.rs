@@ -23,7 +23,10 @@ pub struct InvalidRev;
 
 impl Rev {
     pub fn new(pos: u64, hash: impl Into<String>) -> Self {
-        Self { pos, hash: hash.into() }
+        Self {
+            pos,
+            hash: hash.into(),
+        }
     }
 
     /// The revision that follows `parent` for this content: deterministic, so the same edit
@@ -38,8 +41,15 @@ impl Rev {
         // serde_json::Map is a BTreeMap (no preserve_order feature): keys serialise sorted.
         // Serialising a Map of Values cannot fail, so an empty fallback never changes a hash.
         h.update(serde_json::to_vec(body).unwrap_or_default());
-        let hash = h.finalize().iter().map(|b| format!("{b:02x}")).collect::<String>();
-        Self { pos: parent.map_or(1, |p| p.pos + 1), hash }
+        let hash = h
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>();
+        Self {
+            pos: parent.map_or(1, |p| p.pos + 1),
+            hash,
+        }
     }
 }
 
@@ -57,7 +67,10 @@ impl FromStr for Rev {
         if pos == 0 || hash.is_empty() {
             return Err(InvalidRev);
         }
-        Ok(Self { pos, hash: hash.to_owned() })
+        Ok(Self {
+            pos,
+            hash: hash.to_owned(),
+        })
     }
 }
 
