@@ -4,3 +4,4 @@
 pub mod domain;
 pub mod search;
 pub mod store;
+pub mod sync;

@@ -1,0 +1,148 @@
+//! The pure steps of one replication batch: what to ask the target about, whether the source
+//! answered everything asked, and how the target's answers sort into written and refused.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::store::{ReplicatedDoc, Rev, RevsDiff};
+
+use super::error::SyncError;
+use super::remote::{DocWriteResult, Fetched, RemoteChange, WriteOutcome};
+
+/// A revision the target refused to store (its validation said no). It is not sent again until
+/// the document changes, so the app keeps this list to flag the record for its user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefusedDoc {
+    pub id: String,
+    pub rev: Rev,
+    pub reason: String,
+}
+
+/// How the target's answers sort out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WriteSummary {
+    pub written: u64,
+    pub refused: Vec<RefusedDoc>,
+}
+
+/// The `_revs_diff` request for a page of changes: every leaf of every document. Ids starting
+/// with `_` (design documents) are left out: the local store refuses them and the app writes
+/// none, so they never travel.
+pub fn plan_diff(changes: &[RemoteChange]) -> RevsDiff {
+    let mut diff: BTreeMap<String, BTreeSet<Rev>> = BTreeMap::new();
+    for change in changes.iter().filter(|c| !c.id.starts_with('_')) {
+        diff.entry(change.id.clone())
+            .or_default()
+            .extend(change.leaves.iter().cloned());
+    }
+    diff.into_iter()
+        .filter(|(_, revs)| !revs.is_empty())
+        .map(|(id, revs)| (id, revs.into_iter().collect()))
+        .collect()
+}
+
+/// The revisions to write, after checking that the source answered every one `asked`.
+/// Superseded revisions are skipped (a later change carries their successor). A missing
+/// revision, or one left unanswered, stops the batch: checkpointing past it could skip a
+/// document for good.
+pub fn check_fetched(
+    asked: &RevsDiff,
+    fetched: Vec<Fetched>,
+) -> Result<Vec<ReplicatedDoc>, SyncError> {
+    let mut unanswered: BTreeSet<(String, Rev)> = asked
+        .iter()
+        .flat_map(|(id, revs)| revs.iter().map(move |rev| (id.clone(), rev.clone())))
+        .collect();
+    let total = unanswered.len();
+    let mut docs: Vec<ReplicatedDoc> = Vec::new();
+    for answer in fetched {
+        match answer {
+            Fetched::Found(doc) => {
+                let before = unanswered.len();
+                unanswered.retain(|(id, rev)| !(doc.doc.id == *id && answers(&doc, rev)));
+                let new = !docs
+                    .iter()
+                    .any(|d| d.doc.id == doc.doc.id && d.doc.rev == doc.doc.rev);
+                if unanswered.len() < before && new {
+                    docs.push(doc);
+                }
+            }
+            Fetched::Missing { id, rev } => {
+                let key = (id, rev);
+                if unanswered.contains(&key) {
+                    let (id, rev) = key;
+                    return Err(SyncError::MissingRevision { id, rev });
+                }
+            }
+            Fetched::Superseded { id, rev } => {
+                unanswered.remove(&(id, rev));
+            }
+        }
+    }
+    if !unanswered.is_empty() {
+        return Err(SyncError::IncompleteFetch {
+            asked: total,
+            answered: total - unanswered.len(),
+        });
+    }
+    Ok(docs)
+}
+
+/// Whether `doc` answers a request for `rev`: it is `rev`, or a newer revision whose ancestry
+/// passes through `rev` (what `latest=true` returns).
+fn answers(doc: &ReplicatedDoc, rev: &Rev) -> bool {
+    let have = &doc.doc.rev;
+    if *have == *rev {
+        return true;
+    }
+    let Some(back) = have.pos.checked_sub(rev.pos) else {
+        return false;
+    };
+    usize::try_from(back)
+        .ok()
+        .and_then(|i| doc.ancestry.get(i))
+        .is_some_and(|hash| *hash == rev.hash)
+}
+
+/// Sorts the target's answers for the revisions `sent` (id, rev) into written and refused.
+/// Rows match by id, and by revision when they name one; a revision without a row was written.
+/// Any failure other than a refusal fails the batch, so it is not checkpointed and the next
+/// run sends it again.
+pub fn sort_out_writes(
+    sent: &[(String, Rev)],
+    results: &[DocWriteResult],
+) -> Result<WriteSummary, SyncError> {
+    let mut summary = WriteSummary::default();
+    for (id, rev) in sent {
+        let rows = results
+            .iter()
+            .filter(|r| r.id == *id && r.rev.as_ref().is_none_or(|named| named == rev));
+        let mut outcome = &WriteOutcome::Written;
+        for row in rows {
+            match (&row.outcome, outcome) {
+                (WriteOutcome::Failed { .. }, _) => outcome = &row.outcome,
+                (WriteOutcome::Forbidden { .. }, WriteOutcome::Written) => outcome = &row.outcome,
+                _ => {}
+            }
+        }
+        match outcome {
+            WriteOutcome::Written => summary.written += 1,
+            WriteOutcome::Forbidden { reason } => summary.refused.push(RefusedDoc {
+                id: id.clone(),
+                rev: rev.clone(),
+                reason: reason.clone(),
+            }),
+            WriteOutcome::Failed { error, reason } => {
+                return Err(SyncError::WriteFailed {
+                    id: id.clone(),
+                    rev: rev.clone(),
+                    error: error.clone(),
+                    reason: reason.clone(),
+                });
+            }
+        }
+    }
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,181 @@
+use serde_json::{Value, json};
+
+use super::*;
+use crate::store::{Body, Doc};
+use crate::sync::remote::SeqToken;
+
+fn rev(s: &str) -> Rev {
+    s.parse().unwrap()
+}
+
+fn change(id: &str, leaves: &[&str]) -> RemoteChange {
+    RemoteChange {
+        seq: SeqToken(json!(1)),
+        id: id.into(),
+        leaves: leaves.iter().map(|r| rev(r)).collect(),
+        deleted: false,
+    }
+}
+
+fn found(id: &str, r: &str, ancestry: &[&str]) -> Fetched {
+    let body: Body = match json!({"n": 1}) {
+        Value::Object(m) => m,
+        _ => unreachable!(),
+    };
+    Fetched::Found(ReplicatedDoc {
+        doc: Doc {
+            id: id.into(),
+            rev: rev(r),
+            deleted: false,
+            body,
+        },
+        ancestry: ancestry.iter().map(|h| (*h).to_owned()).collect(),
+    })
+}
+
+fn diff(entries: &[(&str, &[&str])]) -> RevsDiff {
+    entries
+        .iter()
+        .map(|(id, revs)| ((*id).to_owned(), revs.iter().map(|r| rev(r)).collect()))
+        .collect()
+}
+
+#[test]
+fn the_diff_asks_for_every_leaf_and_skips_design_docs() {
+    let changes = [
+        change("b", &["2-x", "2-y"]),
+        change("_design/app", &["1-d"]),
+        change("a", &["1-a"]),
+        change("b", &["2-y"]),
+    ];
+    assert_eq!(
+        plan_diff(&changes),
+        diff(&[("a", &["1-a"]), ("b", &["2-x", "2-y"])])
+    );
+}
+
+#[test]
+fn found_revisions_are_written_and_superseded_ones_skipped() {
+    let asked = diff(&[("a", &["2-a"]), ("b", &["1-b"])]);
+    let docs = check_fetched(
+        &asked,
+        vec![
+            found("a", "2-a", &["a", "z"]),
+            Fetched::Superseded {
+                id: "b".into(),
+                rev: rev("1-b"),
+            },
+        ],
+    )
+    .unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].doc.rev, rev("2-a"));
+}
+
+#[test]
+fn a_newer_revision_of_the_branch_answers_for_an_older_one() {
+    // `latest=true`: asked 2-b, got 3-c whose ancestry passes through 2-b.
+    let asked = diff(&[("a", &["2-b"])]);
+    let docs = check_fetched(&asked, vec![found("a", "3-c", &["c", "b", "a"])]).unwrap();
+    assert_eq!(docs[0].doc.rev, rev("3-c"));
+    let other_branch = check_fetched(&asked, vec![found("a", "3-c", &["c", "x", "a"])]);
+    assert!(matches!(
+        other_branch,
+        Err(SyncError::IncompleteFetch {
+            asked: 1,
+            answered: 0
+        })
+    ));
+}
+
+#[test]
+fn a_short_answer_stops_the_batch() {
+    let asked = diff(&[("a", &["1-a"]), ("b", &["1-b"]), ("c", &["1-c"])]);
+    let result = check_fetched(&asked, vec![found("a", "1-a", &["a"])]);
+    assert!(matches!(
+        result,
+        Err(SyncError::IncompleteFetch {
+            asked: 3,
+            answered: 1
+        })
+    ));
+}
+
+#[test]
+fn a_missing_revision_stops_the_batch_but_an_unasked_one_does_not() {
+    let asked = diff(&[("a", &["1-a"])]);
+    let missing = check_fetched(
+        &asked,
+        vec![Fetched::Missing {
+            id: "a".into(),
+            rev: rev("1-a"),
+        }],
+    );
+    assert!(matches!(missing, Err(SyncError::MissingRevision { .. })));
+    let unasked = check_fetched(
+        &asked,
+        vec![
+            Fetched::Missing {
+                id: "z".into(),
+                rev: rev("1-z"),
+            },
+            found("a", "1-a", &["a"]),
+        ],
+    );
+    assert_eq!(unasked.unwrap().len(), 1);
+}
+
+fn row(id: &str, r: Option<&str>, outcome: WriteOutcome) -> DocWriteResult {
+    DocWriteResult {
+        id: id.into(),
+        rev: r.map(rev),
+        outcome,
+    }
+}
+
+fn sent(items: &[(&str, &str)]) -> Vec<(String, Rev)> {
+    items
+        .iter()
+        .map(|(id, r)| ((*id).to_owned(), rev(r)))
+        .collect()
+}
+
+#[test]
+fn write_rows_match_by_id_and_rev_in_any_order() {
+    let forbidden = WriteOutcome::Forbidden {
+        reason: "locked".into(),
+    };
+    let summary = sort_out_writes(
+        &sent(&[("a", "1-a"), ("b", "2-x"), ("b", "2-y"), ("c", "1-c")]),
+        &[
+            row("c", Some("1-c"), WriteOutcome::Written),
+            row("b", Some("2-y"), forbidden.clone()),
+            row("a", None, forbidden),
+        ],
+    )
+    .unwrap();
+    assert_eq!(
+        summary.written, 2,
+        "b 2-x and c; a revision without a row was written"
+    );
+    let refused: Vec<(&str, String)> = summary
+        .refused
+        .iter()
+        .map(|r| (r.id.as_str(), r.rev.to_string()))
+        .collect();
+    assert_eq!(
+        refused,
+        vec![("a", "1-a".to_owned()), ("b", "2-y".to_owned())]
+    );
+    assert_eq!(summary.refused[0].reason, "locked");
+}
+
+#[test]
+fn another_write_error_fails_the_batch() {
+    let failed = WriteOutcome::Failed {
+        error: "internal".into(),
+        reason: "boom".into(),
+    };
+    let result = sort_out_writes(&sent(&[("a", "1-a")]), &[row("a", Some("1-a"), failed)]);
+    assert!(matches!(result, Err(SyncError::WriteFailed { ref id, .. }) if id == "a"));
+}

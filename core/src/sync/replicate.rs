@@ -1,0 +1,315 @@
+//! The replication loop: pull (remote → local) and push (local → remote) are one loop over a
+//! [`Source`] and a [`Target`]. Each batch moves through fixed steps, IO thin and planning pure:
+//!
+//! ```text
+//! read checkpoints ─► changes(since, batch) ─► empty? ─► checkpoint feed end, done
+//!                          │
+//!                          ▼
+//!          plan_diff ─► revs_diff ─► fetch ─► check_fetched ─► write ─► sort_out_writes
+//!                                                                           │
+//!                     next batch ◄─ progress ◄─ checkpoint (target, then source)
+//! ```
+//!
+//! The checkpoint is written only after the target answered the write of the whole batch: a
+//! checkpoint never passes an unwritten batch. An error anywhere stops the run without moving
+//! it, and a rerun repeats at most the interrupted batch (revisions are idempotent).
+
+use crate::store::DocStore;
+
+use super::checkpoint::{Checkpoint, checkpoint_doc_id, next_checkpoint_doc, start_seq};
+use super::error::{Interrupted, SyncError};
+use super::plan::{RefusedDoc, check_fetched, plan_diff, sort_out_writes};
+use super::remote::{Remote, RemoteChange, RemoteError, SeqToken};
+use super::sides::{Far, Local, Side, Source, Target};
+
+/// What to replicate and how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replication {
+    /// From [`super::replication_id`]; names the checkpoint documents.
+    pub id: String,
+    /// New for every run (a random id); recorded in the checkpoints' history.
+    pub session_id: String,
+    /// Changes read per batch (at least 1).
+    pub batch_size: usize,
+    /// Batches per run, so a long first sync can yield (the report then says `more`).
+    pub max_batches: usize,
+}
+
+impl Replication {
+    pub const DEFAULT_BATCH_SIZE: usize = 100;
+
+    /// A replication with the default batch size and no batch limit.
+    pub fn new(id: impl Into<String>, session_id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            session_id: session_id.into(),
+            batch_size: Self::DEFAULT_BATCH_SIZE,
+            max_batches: usize::MAX,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// Local → remote.
+    Push,
+    /// Remote → local.
+    Pull,
+}
+
+/// Reported after each checkpointed batch: "`done` of about `total` documents".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub direction: Direction,
+    /// Changed documents examined so far in this run.
+    pub done: u64,
+    /// `done` plus the source's estimate of what remains, when it gives one.
+    pub total: Option<u64>,
+}
+
+/// What one run did. Counts cover checkpointed batches only.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReplicationReport {
+    /// Where the run started (from the checkpoints).
+    pub start_seq: SeqToken,
+    /// The source sequence the checkpoints now record.
+    pub last_seq: SeqToken,
+    /// Changed documents examined.
+    pub docs_checked: u64,
+    /// Revisions read from the source (the ones the target lacked).
+    pub docs_read: u64,
+    /// Revisions the target stored.
+    pub docs_written: u64,
+    /// Revisions the target refused; they will not be sent again unless edited.
+    pub refused: Vec<RefusedDoc>,
+    /// The run stopped at `max_batches` with changes possibly left.
+    pub more: bool,
+}
+
+/// What a two-way sync did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub push: ReplicationReport,
+    pub pull: ReplicationReport,
+}
+
+/// Copies what the local store lacks from `remote` into `local`.
+pub async fn pull<S: DocStore, R: Remote>(
+    local: &S,
+    remote: &R,
+    replication: &Replication,
+    progress: &mut impl FnMut(Progress),
+) -> Result<ReplicationReport, Interrupted> {
+    let mut run = Run::new(replication, Direction::Pull, progress);
+    run.go(&Far(remote), &Local(local)).await
+}
+
+/// Copies what `remote` lacks from `local` into it.
+pub async fn push<S: DocStore, R: Remote>(
+    local: &S,
+    remote: &R,
+    replication: &Replication,
+    progress: &mut impl FnMut(Progress),
+) -> Result<ReplicationReport, Interrupted> {
+    let mut run = Run::new(replication, Direction::Push, progress);
+    run.go(&Local(local), &Far(remote)).await
+}
+
+/// Push, then pull: the user's own edits reach the server first. Stops at the first error.
+pub async fn sync<S: DocStore, R: Remote>(
+    local: &S,
+    remote: &R,
+    push_replication: &Replication,
+    pull_replication: &Replication,
+    progress: &mut impl FnMut(Progress),
+) -> Result<SyncReport, Interrupted<SyncReport>> {
+    let mut done = SyncReport::default();
+    match push(local, remote, push_replication, progress).await {
+        Ok(report) => done.push = report,
+        Err(Interrupted { error, report }) => {
+            done.push = report;
+            return Err(Interrupted {
+                error,
+                report: done,
+            });
+        }
+    }
+    match pull(local, remote, pull_replication, progress).await {
+        Ok(report) => done.pull = report,
+        Err(Interrupted { error, report }) => {
+            done.pull = report;
+            return Err(Interrupted {
+                error,
+                report: done,
+            });
+        }
+    }
+    Ok(done)
+}
+
+/// One batch's counts, before they join the report.
+#[derive(Default)]
+struct BatchOutcome {
+    read: u64,
+    written: u64,
+    refused: Vec<RefusedDoc>,
+}
+
+/// The state of one run.
+struct Run<'a, P> {
+    replication: &'a Replication,
+    direction: Direction,
+    progress: &'a mut P,
+    doc_id: String,
+    report: ReplicationReport,
+    /// The source refused a checkpoint write (a read-only account): keep the target's only.
+    source_read_only: bool,
+}
+
+impl<'a, P: FnMut(Progress)> Run<'a, P> {
+    fn new(replication: &'a Replication, direction: Direction, progress: &'a mut P) -> Self {
+        Self {
+            replication,
+            direction,
+            progress,
+            doc_id: checkpoint_doc_id(&replication.id),
+            report: ReplicationReport::default(),
+            source_read_only: false,
+        }
+    }
+
+    async fn go(
+        &mut self,
+        source: &impl Source,
+        target: &impl Target,
+    ) -> Result<ReplicationReport, Interrupted> {
+        match self.batches(source, target).await {
+            Ok(()) => Ok(std::mem::take(&mut self.report)),
+            Err(error) => Err(Interrupted {
+                error,
+                report: std::mem::take(&mut self.report),
+            }),
+        }
+    }
+
+    async fn batches(
+        &mut self,
+        source: &impl Source,
+        target: &impl Target,
+    ) -> Result<(), SyncError> {
+        let from_source = source.read_local(&self.doc_id).await?;
+        let from_target = target.read_local(&self.doc_id).await?;
+        let start = start_seq(
+            from_source.as_ref().and_then(Checkpoint::from_doc).as_ref(),
+            from_target.as_ref().and_then(Checkpoint::from_doc).as_ref(),
+        );
+        self.report.start_seq = start.clone();
+        self.report.last_seq = start;
+        let limit = self.replication.batch_size.max(1);
+        let mut pending = None;
+        for _ in 0..self.replication.max_batches {
+            let page = source.changes(&self.report.last_seq, limit).await?;
+            if page.results.is_empty() {
+                // The feed may have moved past rows this replication leaves out.
+                return self.checkpoint(source, target, page.last_seq).await;
+            }
+            let outcome = transfer(source, target, &page.results).await?;
+            self.checkpoint(source, target, page.last_seq).await?;
+            self.record(page.results.len(), outcome, page.pending);
+            pending = page.pending;
+        }
+        // Stopped at the batch limit: more remains unless the source said nothing does.
+        self.report.more = pending != Some(0);
+        Ok(())
+    }
+
+    /// Counts a checkpointed batch and reports progress.
+    fn record(&mut self, rows: usize, outcome: BatchOutcome, pending: Option<u64>) {
+        let report = &mut self.report;
+        report.docs_checked += rows as u64;
+        report.docs_read += outcome.read;
+        report.docs_written += outcome.written;
+        report.refused.extend(outcome.refused);
+        (self.progress)(Progress {
+            direction: self.direction,
+            done: report.docs_checked,
+            total: pending.map(|p| report.docs_checked + p),
+        });
+    }
+
+    /// Records `seq` on the target, then on the source (as CouchDB and PouchDB order it).
+    async fn checkpoint(
+        &mut self,
+        source: &impl Side,
+        target: &impl Side,
+        seq: SeqToken,
+    ) -> Result<(), SyncError> {
+        let session = &self.replication.session_id;
+        write_checkpoint(target, &self.doc_id, session, &seq).await?;
+        if !self.source_read_only {
+            match write_checkpoint(source, &self.doc_id, session, &seq).await {
+                Err(SyncError::Remote(
+                    RemoteError::Forbidden { .. } | RemoteError::Unauthorized { .. },
+                )) => self.source_read_only = true,
+                other => other?,
+            }
+        }
+        self.report.last_seq = seq;
+        Ok(())
+    }
+}
+
+/// One batch: what the target lacks, read from the source, written to the target.
+async fn transfer(
+    source: &impl Source,
+    target: &impl Target,
+    changes: &[RemoteChange],
+) -> Result<BatchOutcome, SyncError> {
+    let wanted = plan_diff(changes);
+    if wanted.is_empty() {
+        return Ok(BatchOutcome::default());
+    }
+    let missing = target.revs_diff(&wanted).await?;
+    if missing.is_empty() {
+        return Ok(BatchOutcome::default());
+    }
+    let docs = check_fetched(&missing, source.fetch(&missing).await?)?;
+    if docs.is_empty() {
+        return Ok(BatchOutcome::default());
+    }
+    let sent: Vec<_> = docs
+        .iter()
+        .map(|d| (d.doc.id.clone(), d.doc.rev.clone()))
+        .collect();
+    let results = target.write(docs).await?;
+    let summary = sort_out_writes(&sent, &results)?;
+    Ok(BatchOutcome {
+        read: sent.len() as u64,
+        written: summary.written,
+        refused: summary.refused,
+    })
+}
+
+/// How often a checkpoint write that lost a race (409) is tried again.
+const CHECKPOINT_ATTEMPTS: usize = 3;
+
+/// Reads a side's checkpoint and writes it with `seq` recorded, unless it already is. The read
+/// right before the write carries the current `_rev`; a concurrent writer makes it try again.
+async fn write_checkpoint(
+    side: &impl Side,
+    doc_id: &str,
+    session: &str,
+    seq: &SeqToken,
+) -> Result<(), SyncError> {
+    for _ in 0..CHECKPOINT_ATTEMPTS {
+        let existing = side.read_local(doc_id).await?;
+        let Some(doc) = next_checkpoint_doc(existing, session, seq) else {
+            return Ok(());
+        };
+        match side.write_local(doc_id, doc).await {
+            Err(SyncError::Remote(RemoteError::Conflict)) => continue,
+            other => return other,
+        }
+    }
+    Err(SyncError::Remote(RemoteError::Conflict))
+}
