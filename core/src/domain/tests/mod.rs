@@ -1,0 +1,6 @@
+//! Host tests of the domain.
+
+mod body;
+mod phone;
+mod sample;
+mod validate;
