@@ -1,1 +1,5 @@
-fn main() {}
+//! The browser entry point; everything happens in `cartera::run`.
+
+fn main() {
+    cartera::run();
+}

@@ -1,0 +1,65 @@
+//! The root: app services in context, the shell, and the routes.
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::shell::Shell;
+use crate::components::store_gate::StoreGate;
+use crate::i18n::provide_i18n;
+use crate::pages::accounts::{AccountDetailPage, AccountFormPage, AccountsPage};
+use crate::pages::contacts::{ContactDetailPage, ContactFormPage, ContactsPage};
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::settings::SettingsPage;
+use crate::state;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = provide_i18n();
+    state::provide_data_version();
+    state::provide_current_user();
+    state::provide_toasts(i18n);
+    state::provide_app_update();
+    // The records cache outlives the pages, so lists do not reload on every visit.
+    state::records::provide_records();
+    let status = state::provide_store_status();
+    view! {
+        <Router>
+            <Shell>
+                <StoreGate status>
+                    <AppRoutes/>
+                </StoreGate>
+            </Shell>
+        </Router>
+    }
+}
+
+/// Every route of the app. "new" comes before ":id" so it is not read as an id.
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFoundPage>
+            <Route path=path!("/") view=ToContacts/>
+            <Route path=path!("/contacts") view=ContactsPage/>
+            <Route path=path!("/contacts/new") view=ContactFormPage/>
+            <Route path=path!("/contacts/:id") view=ContactDetailPage/>
+            <Route path=path!("/contacts/:id/edit") view=ContactFormPage/>
+            <Route path=path!("/accounts") view=AccountsPage/>
+            <Route path=path!("/accounts/new") view=AccountFormPage/>
+            <Route path=path!("/accounts/:id") view=AccountDetailPage/>
+            <Route path=path!("/accounts/:id/edit") view=AccountFormPage/>
+            <Route path=path!("/settings") view=SettingsPage/>
+        </Routes>
+    }
+}
+
+/// `/` shows the contacts list (replacing the history entry, so Back leaves the app).
+#[component]
+fn ToContacts() -> impl IntoView {
+    let options = NavigateOptions {
+        replace: true,
+        ..NavigateOptions::default()
+    };
+    view! { <Redirect path="/contacts" options/> }
+}

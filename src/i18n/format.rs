@@ -1,0 +1,119 @@
+//! Dates, numbers and money formatted per locale with the browser's Intl.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use js_sys::{Array, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use super::Locale;
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    o
+}
+
+fn locales(locale: Locale) -> Array {
+    Array::of1(&JsValue::from_str(locale.tag()))
+}
+
+/// An integer with the locale's grouping ("12.345" / "12,345").
+pub fn fmt_int(locale: Locale, n: i64) -> String {
+    let f = Intl::NumberFormat::new(&locales(locale), &Object::new());
+    f.format()
+        .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// A number with options, falling back to `fallback` when Intl is unavailable.
+fn number_with(locale: Locale, value: f64, opts: &[(&str, &str)], fallback: String) -> String {
+    let f = Intl::NumberFormat::new(&locales(locale), &options(opts));
+    f.format()
+        .call1(&JsValue::NULL, &JsValue::from_f64(value))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or(fallback)
+}
+
+/// A size in bytes with a decimal unit ("1,5 MB" / "1.5 MB").
+pub fn fmt_bytes(locale: Locale, bytes: u64) -> String {
+    let b = bytes as f64;
+    let (value, unit) = if b < 1e6 {
+        (b / 1e3, "kilobyte")
+    } else if b < 1e9 {
+        (b / 1e6, "megabyte")
+    } else {
+        (b / 1e9, "gigabyte")
+    };
+    number_with(
+        locale,
+        value,
+        &[
+            ("style", "unit"),
+            ("unit", unit),
+            ("maximumFractionDigits", "1"),
+        ],
+        format!("{bytes} B"),
+    )
+}
+
+/// A ratio (0.0–1.0) as a percentage ("45 %" / "45%").
+pub fn fmt_percent(locale: Locale, ratio: f64) -> String {
+    number_with(
+        locale,
+        ratio,
+        &[("style", "percent"), ("maximumFractionDigits", "0")],
+        format!("{:.0}%", ratio * 100.0),
+    )
+}
+
+/// Money from integer minor units and an ISO 4217 code ("1.234,50 €" / "€1,234.50").
+pub fn fmt_money(locale: Locale, minor: i64, currency: &str) -> String {
+    let f = Intl::NumberFormat::new(
+        &locales(locale),
+        &options(&[("style", "currency"), ("currency", currency)]),
+    );
+    let digits = f.resolved_options();
+    let exp = Reflect::get(&digits, &JsValue::from_str("maximumFractionDigits"))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(2.0);
+    let value = minor as f64 / 10f64.powi(exp as i32);
+    f.format()
+        .call1(&JsValue::NULL, &JsValue::from_f64(value))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| format!("{value} {currency}"))
+}
+
+/// A calendar date ("26 nov 2026" / "Nov 26, 2026").
+pub fn fmt_date(locale: Locale, date: NaiveDate) -> String {
+    let js = js_sys::Date::new_with_year_month_day(
+        date.year() as u32,
+        date.month0() as i32,
+        date.day() as i32,
+    );
+    let f = Intl::DateTimeFormat::new(&locales(locale), &options(&[("dateStyle", "medium")]));
+    f.format()
+        .call1(&JsValue::NULL, &js)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| date.to_string())
+}
+
+/// An instant in the device's time zone ("26 nov 2026, 14:05").
+pub fn fmt_datetime(locale: Locale, at: DateTime<Utc>) -> String {
+    let js = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    let f = Intl::DateTimeFormat::new(
+        &locales(locale),
+        &options(&[("dateStyle", "medium"), ("timeStyle", "short")]),
+    );
+    f.format()
+        .call1(&JsValue::NULL, &js)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| at.to_rfc3339())
+}

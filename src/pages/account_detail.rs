@@ -1,0 +1,159 @@
+//! `/accounts/:id`: everything about an account, its addresses with map links, its contacts,
+//! who created and changed it, and Edit / Delete (with undo).
+
+use cartera_core::domain::{Account, CONTACT_TYPE, Contact, Field};
+use cartera_core::store::{DocStore, Query};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::components::record_detail::{
+    AddressBlock, DetailActions, DetailHeader, DetailRow, LoadFailed, PageLoading, QuickActions,
+    RecordNotFound, label, phone_links, tag_chips,
+};
+use crate::components::record_meta::{RecordMeta, who};
+use crate::i18n::{ErrorMsg, Kind, RecordDetail, expect_i18n};
+use crate::state::records::{Loaded, WriteCtx, delete_with_undo, load};
+use crate::state::{Store, expect_data_version, expect_store};
+
+/// An account with its contacts, sorted by name.
+#[derive(Clone, Debug, PartialEq)]
+struct AccountData {
+    account: Loaded<Account>,
+    contacts: Vec<Contact>,
+}
+
+async fn load_account(store: Store, id: String) -> Result<Option<AccountData>, ErrorMsg> {
+    let Some(account) = load(&store, &id, Account::from_doc).await? else {
+        return Ok(None);
+    };
+    let query = Query::ByAccount { doc_type: CONTACT_TYPE.into(), account: id };
+    let docs = store.query(&query).await.map_err(|e| ErrorMsg::from(&e))?;
+    let mut contacts: Vec<Contact> = docs.iter().filter_map(|d| Contact::from_doc(d).ok()).collect();
+    contacts.sort_by_cached_key(|c| cartera_core::search::normalize(&c.display_name()));
+    Ok(Some(AccountData { account, contacts }))
+}
+
+#[component]
+pub fn AccountDetailPage() -> impl IntoView {
+    let store = expect_store();
+    let version = expect_data_version();
+    let params = use_params_map();
+    let data = LocalResource::new(move || {
+        version.track();
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        load_account(store.clone(), id)
+    });
+    view! {
+        <section class="page detail-page">
+            <Transition fallback=PageLoading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(Some(data)) => view! { <AccountView data /> }.into_any(),
+                        Ok(None) => view! { <RecordNotFound kind=Kind::Account /> }.into_any(),
+                        Err(msg) => view! { <LoadFailed msg /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn AccountView(data: AccountData) -> impl IntoView {
+    let i18n = expect_i18n();
+    let AccountData { account: Loaded { doc, record: a }, contacts } = data;
+    let navigate = use_navigate();
+    let (ctx, store) = (WriteCtx::new(), expect_store());
+    let on_delete = move |()| {
+        let navigate = navigate.clone();
+        let back = move || navigate("/accounts", NavigateOptions { replace: true, ..Default::default() });
+        delete_with_undo(ctx, store.clone(), Kind::Account, doc.clone(), back);
+    };
+    let subtitle = [a.industry.clone(), a.addresses.first().map(|ad| ad.city.clone()).unwrap_or_default()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let first_address = a.addresses.iter().find(|ad| !ad.is_empty()).cloned();
+    view! {
+        <A href="/accounts" attr:class="back-link">{move || format!("← {}", i18n.t(RecordDetail::BackTo(Kind::Account)))}</A>
+        <DetailHeader title=a.name.clone()>{subtitle}</DetailHeader>
+        <QuickActions phone=a.phones.first().cloned() email=None address=first_address />
+        <DetailActions edit_href=format!("/accounts/{}/edit", a.id) on_delete />
+        <AccountFields account=a.clone() />
+        <AccountContacts account_id=a.id.clone() contacts />
+        {(!a.addresses.is_empty()).then(|| view! {
+            <section class="detail-section" aria-labelledby="account-address">
+                <h2 id="account-address">{move || i18n.t(RecordDetail::SectionAddress)}</h2>
+                {a.addresses.iter().map(|ad| view! { <AddressBlock address=ad.clone() /> }).collect_view()}
+            </section>
+        })}
+        {(!a.notes.is_empty()).then(|| view! {
+            <section class="detail-section" aria-labelledby="account-notes">
+                <h2 id="account-notes">{move || i18n.t(RecordDetail::SectionNotes)}</h2>
+                <p class="notes">{a.notes.clone()}</p>
+            </section>
+        })}
+        <section class="detail-section" aria-labelledby="account-history">
+            <h2 id="account-history">{move || i18n.t(RecordDetail::SectionHistory)}</h2>
+            <RecordMeta meta=a.meta.clone() />
+        </section>
+    }
+}
+
+/// The account's phones, website, tax id, industry, tags and owner.
+#[component]
+fn AccountFields(account: Account) -> impl IntoView {
+    let i18n = expect_i18n();
+    let a = account;
+    let row = |field: Field, value: AnyView| view! { <DetailRow label=label(field)>{value}</DetailRow> };
+    let website = (!a.website.is_empty()).then(|| {
+        let text = a.website.trim_start_matches("https://").trim_start_matches("http://").to_owned();
+        view! { <a href=a.website.clone() target="_blank" rel="noopener noreferrer">{text}</a> }.into_any()
+    });
+    view! {
+        <section class="detail-section" aria-labelledby="account-details">
+            <h2 id="account-details">{move || i18n.t(RecordDetail::SectionDetails)}</h2>
+            <dl class="detail-list">
+                {(!a.phones.is_empty()).then(|| row(Field::Phone(0), phone_links(&a.phones).into_any()))}
+                {website.map(|w| row(Field::Website, w))}
+                {(!a.tax_id.is_empty()).then(|| row(Field::TaxId, a.tax_id.clone().into_any()))}
+                {(!a.industry.is_empty()).then(|| row(Field::Industry, a.industry.clone().into_any()))}
+                {(!a.tags.is_empty()).then(|| row(Field::Tags, tag_chips(&a.tags).into_any()))}
+                {row(Field::Owner, who(&a.owner, true).into_any())}
+            </dl>
+        </section>
+    }
+}
+
+/// The people at the account, each a link, and a button to add one already linked.
+#[component]
+fn AccountContacts(account_id: String, contacts: Vec<Contact>) -> impl IntoView {
+    let i18n = expect_i18n();
+    let n = contacts.len();
+    let items = contacts
+        .into_iter()
+        .map(|c| {
+            view! {
+                <li>
+                    <A href=format!("/contacts/{}", c.id) attr:class="contact-link">
+                        <span class="contact-link-name">{c.display_name()}</span>
+                        <span class="contact-link-sub">{c.job_title.clone()}</span>
+                    </A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="detail-section" aria-labelledby="account-contacts">
+            <h2 id="account-contacts">{move || i18n.t(RecordDetail::AccountContacts(n))}</h2>
+            {(n == 0).then(|| view! { <p class="muted">{move || i18n.t(RecordDetail::AccountNoContacts)}</p> })}
+            <ul class="contact-links">{items}</ul>
+            <A href=format!("/contacts/new?account={account_id}") attr:class="btn">
+                {move || i18n.t(RecordDetail::AddContactHere)}
+            </A>
+        </section>
+    }
+}

@@ -1,0 +1,90 @@
+//! Settings: language, the local profile, storage on this device, and data tools (export,
+//! sample data, delete everything).
+
+mod data;
+mod storage;
+
+use leptos::prelude::*;
+
+use crate::i18n::{Locale, Settings as Msg, expect_i18n};
+use crate::state::{expect_current_user, expect_toasts};
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let i18n = expect_i18n();
+    view! {
+        <section class="page settings">
+            <header class="page-header">
+                <h1>{move || i18n.t(Msg::Title)}</h1>
+            </header>
+            <LanguageSection/>
+            <ProfileSection/>
+            <storage::StorageSection/>
+            <data::DataSection/>
+        </section>
+    }
+}
+
+#[component]
+fn LanguageSection() -> impl IntoView {
+    let i18n = expect_i18n();
+    let option = move |locale: Locale, label: Msg| {
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="language"
+                    value=locale.tag()
+                    prop:checked=move || i18n.locale() == locale
+                    on:change=move |_| i18n.set_locale(locale)
+                />
+                <span lang=locale.tag()>{move || i18n.t(label)}</span>
+            </label>
+        }
+    };
+    view! {
+        <section class="card">
+            <fieldset class="choices">
+                <legend class="card-title">{move || i18n.t(Msg::Language)}</legend>
+                {option(Locale::Es, Msg::LanguageEs)}
+                {option(Locale::En, Msg::LanguageEn)}
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn ProfileSection() -> impl IntoView {
+    let i18n = expect_i18n();
+    let user = expect_current_user();
+    let toasts = expect_toasts();
+    let draft = RwSignal::new(user.name_untracked());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        user.set_name(&draft.get_untracked());
+        draft.set(user.name_untracked());
+        toasts.show(i18n.t(Msg::NameSaved), None);
+    };
+    view! {
+        <section class="card" aria-labelledby="profile-title">
+            <h2 id="profile-title" class="card-title">{move || i18n.t(Msg::Profile)}</h2>
+            <form class="form-row" on:submit=save>
+                <div class="field">
+                    <label for="profile-name">{move || i18n.t(Msg::YourName)}</label>
+                    <input
+                        id="profile-name"
+                        type="text"
+                        autocomplete="name"
+                        maxlength="80"
+                        aria-describedby="profile-name-hint"
+                        bind:value=draft
+                    />
+                    <p id="profile-name-hint" class="field-hint">{move || i18n.t(Msg::YourNameHint)}</p>
+                </div>
+                <button type="submit" class="btn btn-primary">
+                    {move || i18n.t(crate::i18n::Common::Save)}
+                </button>
+            </form>
+        </section>
+    }
+}

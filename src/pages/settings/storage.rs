@@ -1,0 +1,70 @@
+//! Storage on this device: space used of the quota, whether it is persistent, how many
+//! records are saved.
+
+use cartera_core::store::DocStore;
+use leptos::prelude::*;
+
+use crate::i18n::{Settings as Msg, SettingsCount, expect_i18n, fmt_bytes, fmt_int};
+use crate::state::{self, expect_data_version, expect_persistence, expect_store};
+
+#[component]
+pub fn StorageSection() -> impl IntoView {
+    let i18n = expect_i18n();
+    let store = expect_store();
+    let version = expect_data_version();
+    let usage = LocalResource::new(move || {
+        version.track();
+        state::storage_use()
+    });
+    let persistence = expect_persistence();
+    let docs = LocalResource::new(move || {
+        version.track();
+        let store = store.clone();
+        async move { store.info().await.ok().map(|i| i.doc_count) }
+    });
+    let used_text = move || {
+        let locale = i18n.locale();
+        match usage.get().flatten() {
+            Some(u) => i18n.t(SettingsCount::UsedOfQuota {
+                used: fmt_bytes(locale, u.used),
+                quota: fmt_bytes(locale, u.quota),
+            }),
+            None => i18n.t(Msg::StorageUnknown),
+        }
+    };
+    let ratio = move || usage.get().flatten().map_or(0.0, |u| u.ratio());
+    let persisted_text = move || match persistence.get() {
+        Some(true) => i18n.t(Msg::PersistentYes),
+        Some(false) => i18n.t(Msg::PersistentNo),
+        None => i18n.t(Msg::StorageUnknown),
+    };
+    let docs_text = move || {
+        let n = docs.get().flatten()?;
+        Some(fmt_int(i18n.locale(), i64::try_from(n).unwrap_or(i64::MAX)))
+    };
+    view! {
+        <section class="card" aria-labelledby="storage-title">
+            <h2 id="storage-title" class="card-title">{move || i18n.t(Msg::Storage)}</h2>
+            <dl class="facts">
+                <div>
+                    <dt id="storage-used">{move || i18n.t(Msg::StorageUsed)}</dt>
+                    <dd>
+                        <span>{used_text}</span>
+                        <progress class="meter" aria-labelledby="storage-used" max="1" value=ratio></progress>
+                    </dd>
+                </div>
+                <div>
+                    <dt>{move || i18n.t(Msg::Persistent)}</dt>
+                    <dd>{persisted_text}</dd>
+                </div>
+                <div>
+                    <dt>{move || i18n.t(Msg::Documents)}</dt>
+                    <dd>{move || docs_text().unwrap_or_default()}</dd>
+                </div>
+            </dl>
+            <Show when=move || persistence.get() == Some(false)>
+                <p class="field-hint">{move || i18n.t(Msg::PersistentHint)}</p>
+            </Show>
+        </section>
+    }
+}

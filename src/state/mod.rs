@@ -1,0 +1,64 @@
+//! App services in context, each a typed `provide_x()` / `expect_x()` pair. `App` provides
+//! them all; pages and components only call the `expect_*` functions.
+//!
+//! - **Store** — [`expect_store()`] → [`Store`], the open IndexedDB `DocStore` (derefs to it).
+//!   Clone it into `async move` blocks. Pages render only once it is open.
+//! - **Data version** — [`expect_data_version()`] → [`DataVersion`]. Call `version.track()`
+//!   inside a resource fetcher so it refetches, and `version.bump()` after every write
+//!   that succeeded:
+//!   ```ignore
+//!   let (store, version) = (expect_store(), expect_data_version());
+//!   let contacts = LocalResource::new(move || {
+//!       version.track();
+//!       let store = store.clone();
+//!       async move { store.query(&Query::ByType { doc_type: "contact".into() }).await }
+//!   });
+//!   ```
+//! - **Toasts** — [`expect_toasts()`] → [`Toasts`]: `toasts.show(text, None)`,
+//!   `toasts.show_undo(text, move || …)`, `toasts.error(text)`, `toasts.store_error(&e)`,
+//!   `toasts.write_error(&e)`. Texts are already translated (`i18n.t(msg)`).
+//! - **Errors in words** — [`store_error_message`] / [`write_error_message`] map every
+//!   `StoreError` / `WriteError` variant to an [`ErrorMsg`]; render `i18n.t(msg)`, never
+//!   `e.to_string()`. `components::storage_error::StorageErrorView` renders one in a page;
+//!   `components::storage_error::errors_fallback` is a ready `ErrorBoundary` fallback.
+//! - **Current user** — [`expect_current_user()`] → [`CurrentUser`]: `id()` (stable, for
+//!   `owner` fields), `name()` (reactive), `set_name()`.
+//! - **App update** — [`expect_app_update()`] → [`AppUpdate`]: service worker registration
+//!   and the "new version available" state (the shell shows the banner).
+//! - **Storage** — [`expect_persistence()`] (was persistent storage granted at startup),
+//!   [`storage_use()`], and the Settings tools [`export_all`], [`load_sample`],
+//!   [`delete_all_data`].
+//! - **Records cache** — [`records`] (the contacts & accounts screens' in-memory rows).
+//! - **Locale** — `crate::i18n::expect_i18n()`.
+
+mod data_tools;
+mod data_version;
+pub mod records;
+mod service_worker;
+mod store;
+mod toast;
+mod user;
+
+use cartera_core::store::{StoreError, WriteError};
+
+pub use data_tools::{StorageUse, delete_all_data, export_all, load_sample, storage_use};
+pub use data_version::{DataVersion, expect_data_version, provide_data_version};
+pub use service_worker::{AppUpdate, expect_app_update, provide_app_update};
+pub use store::{
+    Db, Persistence, Store, StoreStatus, expect_persistence, expect_store, open_into,
+    provide_store_status,
+};
+pub use toast::{Toast, ToastKind, Toasts, Undo, expect_toasts, provide_toasts};
+pub use user::{CurrentUser, expect_current_user, forget_profile, provide_current_user};
+
+pub use crate::i18n::ErrorMsg;
+
+/// The translatable message for a storage failure (exhaustive over `StoreError`).
+pub fn store_error_message(e: &StoreError) -> ErrorMsg {
+    ErrorMsg::from(e)
+}
+
+/// The translatable message for a refused edit (exhaustive over `WriteError`).
+pub fn write_error_message(e: &WriteError) -> ErrorMsg {
+    ErrorMsg::from(e)
+}

@@ -1,0 +1,117 @@
+//! Search, filter and sort of a record list: pure functions over a [`RecordSet`].
+
+use std::collections::{BTreeSet, HashSet};
+
+use super::rows::{ListRow, RecordSet};
+
+/// The list orders a user can pick.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    /// By name, A to Z, accents ignored.
+    #[default]
+    Name,
+    /// Most recently changed first.
+    Recent,
+}
+
+impl SortBy {
+    /// The value of the sort `<select>` option.
+    pub fn key(self) -> &'static str {
+        match self {
+            SortBy::Name => "name",
+            SortBy::Recent => "recent",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Self {
+        match key {
+            "recent" => SortBy::Recent,
+            _ => SortBy::Name,
+        }
+    }
+}
+
+/// What a list shows: the search text, the tag and owner filters and the order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    pub query: String,
+    /// Only records with this tag.
+    pub tag: Option<String>,
+    /// Only records owned by this user.
+    pub owner: Option<String>,
+    pub sort: SortBy,
+}
+
+impl ListFilter {
+    /// True when the search or a filter narrows the list.
+    pub fn narrows(&self) -> bool {
+        !self.query.trim().is_empty() || self.tag.is_some() || self.owner.is_some()
+    }
+}
+
+/// Both orders of every id, computed once per change of the data, not per keystroke.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Orders {
+    pub by_name: Vec<String>,
+    pub by_recent: Vec<String>,
+}
+
+/// Sorts every id by name (ties by id) and by last change (newest first, ties by id).
+pub fn orders<R: ListRow>(set: &RecordSet<R>) -> Orders {
+    let mut rows: Vec<&R> = set.rows().collect();
+    rows.sort_unstable_by(|a, b| a.sort_name().cmp(b.sort_name()).then_with(|| a.id().cmp(b.id())));
+    let by_name = rows.iter().map(|r| r.id().to_owned()).collect();
+    rows.sort_unstable_by(|a, b| b.updated_at().cmp(&a.updated_at()).then_with(|| a.id().cmp(b.id())));
+    let by_recent = rows.iter().map(|r| r.id().to_owned()).collect();
+    Orders { by_name, by_recent }
+}
+
+/// The ids the list shows for `filter`, in its order.
+pub fn visible_ids<R: ListRow>(set: &RecordSet<R>, orders: &Orders, filter: &ListFilter) -> Vec<String> {
+    let order = match filter.sort {
+        SortBy::Name => &orders.by_name,
+        SortBy::Recent => &orders.by_recent,
+    };
+    let query = filter.query.trim();
+    let hits: Option<HashSet<String>> = (!query.is_empty()).then(|| set.search(query, set.len()).into_iter().collect());
+    let keep = |id: &String| {
+        if hits.as_ref().is_some_and(|h| !h.contains(id)) {
+            return false;
+        }
+        let Some(row) = set.get(id) else {
+            return false;
+        };
+        filter.tag.as_ref().is_none_or(|t| row.tags().iter().any(|x| x == t))
+            && filter.owner.as_ref().is_none_or(|o| row.owner() == o)
+    };
+    match &hits {
+        // A narrow search: walk the hits, not the whole order.
+        Some(h) if h.len() * 8 < order.len() => {
+            let mut ids: Vec<String> = h.iter().filter(|id| keep(id)).cloned().collect();
+            sort_like(set, &mut ids, filter.sort);
+            ids
+        }
+        _ => order.iter().filter(|id| keep(id)).cloned().collect(),
+    }
+}
+
+fn sort_like<R: ListRow>(set: &RecordSet<R>, ids: &mut [String], sort: SortBy) {
+    let name = |id: &str| set.get(id).map(|r| r.sort_name().to_owned()).unwrap_or_default();
+    let at = |id: &str| set.get(id).map(|r| r.updated_at());
+    match sort {
+        SortBy::Name => ids.sort_by_cached_key(|id| (name(id), id.clone())),
+        SortBy::Recent => ids.sort_by(|a, b| at(b).cmp(&at(a)).then_with(|| a.cmp(b))),
+    }
+}
+
+/// Every tag in use, sorted.
+pub fn all_tags<R: ListRow>(set: &RecordSet<R>) -> Vec<String> {
+    let tags: BTreeSet<&String> = set.rows().flat_map(|r| r.tags()).collect();
+    tags.into_iter().cloned().collect()
+}
+
+/// Every owner, sorted.
+pub fn all_owners<R: ListRow>(set: &RecordSet<R>) -> Vec<String> {
+    let owners: BTreeSet<&str> = set.rows().map(|r| r.owner()).filter(|o| !o.is_empty()).collect();
+    owners.into_iter().map(str::to_owned).collect()
+}
