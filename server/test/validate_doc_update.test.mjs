@@ -1,0 +1,139 @@
+// The validate_doc_update function on its own, table-driven (no server: milliseconds).
+// It is re-evaluated from its source text, exactly as setup.mjs stores it, which also proves it
+// uses nothing outside its own body.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { DESIGN_DOC } from '../setup.mjs';
+import { account, activity, contact, deal, header, supportCase } from './fixtures.mjs';
+
+// eslint-disable-next-line no-new-func
+const vdu = new Function(`return ${DESIGN_DOC.validate_doc_update}`)();
+const SEC = { admins: { names: [], roles: ['admin'] }, members: { names: [], roles: ['rep', 'support', 'manager', 'admin'] } };
+const user = (name, ...roles) => ({ name, roles });
+const ANA = user('ana', 'rep');
+const BRUNO = user('bruno', 'rep');
+const SOFIA = user('sofia', 'support');
+const MARTA = user('marta', 'manager');
+const ADMIN = user('admin', 'admin');
+const SERVER_ADMIN = user('couchadmin', '_admin');
+
+/** The refusal code ("not_owner") or "ok". */
+function verdict(newDoc, oldDoc, userCtx) {
+  try {
+    vdu({ _id: 'doc1', ...newDoc }, oldDoc ? { _id: 'doc1', _rev: '1-a', ...oldDoc } : null, userCtx, SEC);
+    return 'ok';
+  } catch (e) {
+    assert.ok(e && typeof e.forbidden === 'string', `threw something else: ${e}`);
+    const m = /^cartera:([a-z_]+): ./.exec(e.forbidden);
+    assert.ok(m, `message without a code: ${e.forbidden}`);
+    return m[1];
+  }
+}
+
+const del = { _deleted: true };
+const anasContact = contact('ana');
+
+const cases = [
+  // who: anonymous, no role
+  ['anonymous cannot write', contact('ana'), null, { name: null, roles: [] }, 'unauthenticated'],
+  ['a user with no Cartera role cannot write', contact('nora'), null, user('nora'), 'no_role'],
+  ['a user with another role cannot write', contact('nora'), null, user('nora', 'viewer'), 'no_role'],
+  // rep
+  ['a rep creates a contact', contact('ana'), null, ANA, 'ok'],
+  ['a rep creates a contact for a colleague', contact('bruno'), null, ANA, 'ok'],
+  ['a rep creates an account, deal, activity', account('ana'), null, ANA, 'ok'],
+  ['a rep updates her own contact', contact('ana', { notes: 'x' }), anasContact, ANA, 'ok'],
+  ["a rep cannot update a colleague's contact", contact('ana', { notes: 'x' }), anasContact, BRUNO, 'not_owner'],
+  ['a rep cannot reassign her contact', contact('bruno'), anasContact, ANA, 'owner_change'],
+  ["a rep cannot take a colleague's contact", contact('bruno'), anasContact, BRUNO, 'not_owner'],
+  ['a rep deletes her own contact', del, anasContact, ANA, 'ok'],
+  ["a rep cannot delete a colleague's contact", del, anasContact, BRUNO, 'not_owner'],
+  ['a rep cannot write a case', supportCase('ana'), null, ANA, 'forbidden_type'],
+  ['a rep cannot write settings', header('settings', 'ana'), null, ANA, 'forbidden_type'],
+  ['a rep cannot write a user profile', header('user_profile', 'ana'), null, ANA, 'forbidden_type'],
+  ['a rep may recreate a deleted contact id', contact('ana'), { ...anasContact, _deleted: true }, BRUNO, 'ok'],
+  ['a tombstone for an unknown doc is harmless', del, null, ANA, 'ok'],
+  // support
+  ['support cannot create a contact', contact('sofia'), null, SOFIA, 'forbidden_type'],
+  ['support cannot edit a contact', contact('ana', { notes: 'x' }), anasContact, SOFIA, 'forbidden_type'],
+  ['support cannot delete a contact', del, anasContact, SOFIA, 'forbidden_type'],
+  ['support creates a case', supportCase('sofia'), null, SOFIA, 'ok'],
+  ["support edits anyone's case", supportCase('ana', { status: 'closed' }), supportCase('ana'), SOFIA, 'ok'],
+  ['support creates an activity', activity('sofia'), null, SOFIA, 'ok'],
+  ["support cannot edit a rep's activity", activity('ana', { notes: 'x' }), activity('ana'), SOFIA, 'not_owner'],
+  // manager
+  ["a manager edits a rep's contact", contact('ana', { notes: 'x' }), anasContact, MARTA, 'ok'],
+  ['a manager reassigns a contact', contact('bruno'), anasContact, MARTA, 'ok'],
+  ["a manager deletes a rep's contact", del, anasContact, MARTA, 'ok'],
+  ['a manager cannot write settings', header('settings', 'marta'), null, MARTA, 'forbidden_type'],
+  ['a manager cannot edit cases', supportCase('sofia'), null, MARTA, 'forbidden_type'],
+  // admin
+  ['an admin writes settings', header('settings', 'admin'), null, ADMIN, 'ok'],
+  ['an admin writes a case', supportCase('admin'), null, ADMIN, 'ok'],
+  ['a server admin writes a user profile', header('user_profile', 'ana'), null, SERVER_ADMIN, 'ok'],
+  ['an admin still needs a valid shape', contact('ana', { emails: 'a@b.c' }), null, ADMIN, 'invalid_field'],
+  ['a role in secObj.admins counts as admin', header('settings', 'x'), null, user('x', 'admin'), 'ok'],
+  // several roles: any one that allows is enough; the most specific refusal is reported
+  ['rep+support edits a case', supportCase('ana'), null, user('ana', 'rep', 'support'), 'ok'],
+  ['rep+support on a colleague contact', contact('ana', { notes: 'x' }), anasContact, user('bruno', 'support', 'rep'), 'not_owner'],
+  // design documents
+  ['a rep cannot write a design doc', { _id: '_design/x' }, null, ANA, 'forbidden_type'],
+  // shape
+  ['type is required', { ...contact('ana'), type: undefined }, null, ANA, 'unknown_type'],
+  ['unknown types are refused', { ...contact('ana'), type: 'invoice' }, null, ANA, 'unknown_type'],
+  ['type cannot change', account('ana'), anasContact, ANA, 'type_changed'],
+  ['owner is required', { ...contact('ana'), owner: undefined }, null, ANA, 'missing_field'],
+  ['owner cannot be blank', contact(' '), null, ANA, 'missing_field'],
+  ['owner must be a string', contact(7), null, ANA, 'invalid_field'],
+  ['created_by may be empty (documents from before it existed)', contact('ana', { created_by: '' }), null, ANA, 'ok'],
+  ['updated_at is required', { ...contact('ana'), updated_at: undefined }, null, ANA, 'missing_field'],
+  ['timestamps are RFC 3339', contact('ana', { created_at: 'yesterday' }), null, ANA, 'invalid_field'],
+  ['timestamps may carry an offset', contact('ana', { updated_at: '2026-11-26T11:00:00+01:00' }), null, ANA, 'ok'],
+  ['any *_at field is a timestamp', activity('ana', { due_at: 12 }), null, ANA, 'invalid_field'],
+  ['a contact needs a given or family name', contact('ana', { given_name: '', family_name: ' ' }), null, ANA, 'missing_field'],
+  ['a family name alone is enough', contact('ana', { given_name: undefined, family_name: 'Ruiz' }), null, ANA, 'ok'],
+  ['names must be strings', contact('ana', { given_name: ['x'] }), null, ANA, 'invalid_field'],
+  ['contact emails are required', { ...contact('ana'), emails: undefined }, null, ANA, 'missing_field'],
+  ['contact emails are strings', contact('ana', { emails: [1] }), null, ANA, 'invalid_field'],
+  ['contact phones are an array', contact('ana', { phones: '+34612345678' }), null, ANA, 'invalid_field'],
+  ['account_id may be absent or null', contact('ana', { account_id: null }), null, ANA, 'ok'],
+  ['account_id must be a string', contact('ana', { account_id: 5 }), null, ANA, 'invalid_field'],
+  ['a contact address is an object of strings', contact('ana', { address: { city: 3 } }), null, ANA, 'invalid_field'],
+  ['an account needs a name', account('ana', { name: '' }), null, ANA, 'missing_field'],
+  ['account addresses are address objects', account('ana', { addresses: ['C/ Mayor'] }), null, ANA, 'invalid_field'],
+  ['tags are strings', account('ana', { tags: [true] }), null, ANA, 'invalid_field'],
+  ['money has an integer amount_minor', deal('ana', { amount: { amount_minor: 12.5, currency: 'EUR' } }), null, ANA, 'invalid_field'],
+  ['money has an ISO 4217 currency', deal('ana', { amount: { amount_minor: 1250, currency: 'euro' } }), null, ANA, 'invalid_field'],
+  ['money is checked anywhere in the doc', deal('ana', { lines: [{ price: { amount_minor: '3' } }] }), null, ANA, 'invalid_field'],
+  ['a well-formed deal passes', deal('ana', { lines: [{ price: { amount_minor: -300, currency: 'MXN' } }] }), null, ANA, 'ok'],
+  ['deleting needs no body', del, anasContact, MARTA, 'ok'],
+];
+
+for (const [name, newDoc, oldDoc, userCtx, expected] of cases) {
+  test(name, () => {
+    assert.equal(verdict(newDoc, oldDoc, userCtx), expected);
+  });
+}
+
+test('a refusal names the field, so the client can point at it', () => {
+  assert.throws(
+    () => vdu({ _id: 'c', ...contact('ana', { phones: [1] }) }, null, ANA, SEC),
+    { forbidden: 'cartera:invalid_field: contact.phones must be an array of strings' },
+  );
+});
+
+test('the stored function is plain ES5 (CouchDB 3 may run SpiderMonkey 1.8.5)', () => {
+  // Comments may say anything: drop them before looking (the function has no '//' in strings).
+  const src = DESIGN_DOC.validate_doc_update.replace(/\/\/.*$/gm, '');
+  for (const [what, re] of [
+    ['arrow functions', /=>/],
+    ['let/const', /\b(let|const)\s/],
+    ['template strings', /`/],
+    ['includes()', /\.includes\(/],
+    ['Number.isInteger', /Number\.isInteger/],
+    ['spread', /\.\.\./],
+  ]) {
+    assert.ok(!re.test(src), `validate_doc_update uses ${what}`);
+  }
+});
