@@ -11,10 +11,13 @@ mod body;
 mod contact;
 mod error;
 mod input;
+pub mod leads;
+pub mod money;
 pub mod phone;
 mod sample;
 mod sample_rng;
 mod sample_tables;
+pub mod sales;
 pub mod tax_id;
 mod types;
 mod validate;
@@ -26,6 +29,7 @@ pub use input::{
     AccountInput, AddressInput, AddressPart, ContactInput, ErrorCode, Field, FieldError,
     ValidAccount, ValidContact,
 };
+pub use money::{DecimalSeparator, Money, MoneyError, parse_money};
 pub use phone::{PhoneError, normalize_phone};
 pub use sample::{SAMPLE_OWNERS, SampleData, sample_data};
 pub use types::{Address, Meta};
