@@ -6,6 +6,7 @@ pub mod components;
 pub mod i18n;
 pub mod idb;
 pub mod pages;
+pub mod remote;
 pub mod state;
 
 /// Starts the app: panics go to the console, and `App` is mounted on `<body>`.

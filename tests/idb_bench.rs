@@ -1,10 +1,10 @@
 //! Import and listing speed of the IndexedDB store against the floor: a raw IndexedDB put of
 //! the same 10k contacts in one transaction.
 //!
-//! Timings only mean something in an optimised build:
-//! `cargo test --release --target wasm32-unknown-unknown --test idb_bench -- --nocapture`.
-//! The ratio is asserted in release builds only (a debug build measures the debug build).
-#![cfg(target_arch = "wasm32")]
+//! A benchmark, not a test: it prints `BENCH ...` lines for scripts/bench.sh and asserts nothing
+//! about time. Timings only mean something in an optimised build:
+//! `cargo test --release --features bench --target wasm32-unknown-unknown --test idb_bench -- --nocapture`.
+#![cfg(all(target_arch = "wasm32", feature = "bench"))]
 
 use cartera::idb::{IdbStore, delete_database};
 use cartera_core::store::{Body, DocStore, Edit, IdRange, Query};
@@ -19,8 +19,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const CONTACTS: usize = 10_000;
 const ROUNDS: usize = 3;
-/// The import may cost at most this much more than the raw floor.
-const MAX_RATIO: f64 = 1.5;
 
 fn now() -> f64 {
     web_sys::window()
@@ -131,7 +129,7 @@ fn median(mut xs: Vec<f64>) -> f64 {
 }
 
 #[wasm_bindgen_test]
-async fn import_10k_contacts_within_1_5x_of_raw_indexeddb() {
+async fn import_10k_contacts_against_raw_indexeddb() {
     let contacts: Vec<(String, Body)> = (0..CONTACTS).map(contact).collect();
     let bytes: usize = contacts
         .iter()
@@ -151,9 +149,7 @@ async fn import_10k_contacts_within_1_5x_of_raw_indexeddb() {
         "import {CONTACTS} contacts ({} B avg): raw IndexedDB {raw:.0} ms, IdbStore::bulk_docs {ours:.0} ms, ratio {ratio:.2}",
         bytes / CONTACTS
     );
-    if !cfg!(debug_assertions) {
-        assert!(ratio <= MAX_RATIO, "import is {ratio:.2}x the raw floor");
-    }
+    console_log!("BENCH import n={CONTACTS} raw_ms={raw:.1} ours_ms={ours:.1} ratio={ratio:.3}");
 }
 
 #[wasm_bindgen_test]

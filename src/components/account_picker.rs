@@ -42,8 +42,21 @@ impl Picker {
     fn new(cache: RecordsCache, value: RwSignal<String>) -> Self {
         let text = RwSignal::new(String::new());
         let open = RwSignal::new(false);
-        let options = Memo::new(move |_| if open.get() { matches(cache, &text.get()) } else { Vec::new() });
-        let picker = Self { cache, value, text, open, active: RwSignal::new(None), options };
+        let options = Memo::new(move |_| {
+            if open.get() {
+                matches(cache, &text.get())
+            } else {
+                Vec::new()
+            }
+        });
+        let picker = Self {
+            cache,
+            value,
+            text,
+            open,
+            active: RwSignal::new(None),
+            options,
+        };
         // The cache may load after the form opens: show the chosen name once it is known.
         Effect::new(move |_| {
             let id = value.get();
@@ -59,7 +72,10 @@ impl Picker {
 
     fn chosen_name(&self) -> String {
         let id = self.value.get_untracked();
-        self.cache.accounts.with_untracked(|s| s.get(&id).map(|a| a.name.clone())).unwrap_or_default()
+        self.cache
+            .accounts
+            .with_untracked(|s| s.get(&id).map(|a| a.name.clone()))
+            .unwrap_or_default()
     }
 
     fn choose(&self, (id, name): (String, String)) {
@@ -70,7 +86,10 @@ impl Picker {
     }
 
     fn expanded(&self) -> bool {
-        self.open.get() && self.options.with(|o| !o.is_empty() || !self.text.with(|t| t.trim().is_empty()))
+        self.open.get()
+            && self
+                .options
+                .with(|o| !o.is_empty() || !self.text.with(|t| t.trim().is_empty()))
     }
 
     fn on_input(&self, query: String) {
@@ -93,15 +112,19 @@ impl Picker {
         match ev.key().as_str() {
             "ArrowDown" if n > 0 => {
                 ev.prevent_default();
-                self.active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n)));
+                self.active
+                    .update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n)));
             }
             "ArrowUp" if n > 0 => {
                 ev.prevent_default();
-                self.active.update(|a| *a = Some(a.map_or(n - 1, |i| (i + n - 1) % n)));
+                self.active
+                    .update(|a| *a = Some(a.map_or(n - 1, |i| (i + n - 1) % n)));
             }
             "Enter" => {
                 let active = self.active.get_untracked();
-                if let Some(opt) = active.and_then(|i| self.options.with_untracked(|o| o.get(i).cloned())) {
+                if let Some(opt) =
+                    active.and_then(|i| self.options.with_untracked(|o| o.get(i).cloned()))
+                {
                     ev.prevent_default();
                     self.choose(opt);
                 }
@@ -115,8 +138,9 @@ impl Picker {
 /// Keeps the matches on screen above the sticky Save bar (the box is low in the form).
 fn reveal_options() {
     request_animation_frame(|| {
-        if let Some(list) =
-            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(LISTBOX_ID))
+        if let Some(list) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(LISTBOX_ID))
         {
             list.scroll_into_view_with_bool(false);
         }

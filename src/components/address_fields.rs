@@ -17,11 +17,21 @@ const COUNTRIES: [&str; 24] = [
 ];
 
 /// A country's name in `locale` ("ES" → "España"), or the code when the browser cannot say.
-fn country_name(locale: Locale, code: &str) -> String {
+pub fn country_name(locale: Locale, code: &str) -> String {
+    if code.is_empty() {
+        return String::new();
+    }
     let options = Object::new();
-    let _ = Reflect::set(&options, &JsValue::from_str("type"), &JsValue::from_str("region"));
+    let _ = Reflect::set(
+        &options,
+        &JsValue::from_str("type"),
+        &JsValue::from_str("region"),
+    );
     let names = Intl::DisplayNames::new(&Array::of1(&JsValue::from_str(locale.tag())), &options);
-    names.of(code).map(String::from).unwrap_or_else(|| code.to_owned())
+    names
+        .of(code)
+        .map(String::from)
+        .unwrap_or_else(|| code.to_owned())
 }
 
 /// One address being edited.
@@ -70,7 +80,10 @@ pub fn AddressFields(index: usize, draft: AddressDraft, errors: FormErrors) -> i
         if !current.is_empty() && !codes.contains(&current) {
             codes.push(current);
         }
-        let mut named: Vec<(String, String)> = codes.into_iter().map(|c| (country_name(locale, &c), c)).collect();
+        let mut named: Vec<(String, String)> = codes
+            .into_iter()
+            .map(|c| (country_name(locale, &c), c))
+            .collect();
         named.sort_by_cached_key(|(name, _)| cartera_core::search::normalize(name));
         let mut options = vec![(String::new(), "—".to_owned())];
         options.extend(named.into_iter().map(|(name, code)| (code, name)));

@@ -14,10 +14,18 @@ fn hint_id(id: &str) -> String {
 }
 
 /// `aria-describedby` of a control: its hint, and its error while there is one.
-fn described_by(id: &str, has_hint: bool, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + use<> {
+fn described_by(
+    id: &str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + use<> {
     let (hint, err) = (has_hint.then(|| hint_id(id)), error_id(id));
     move || {
-        let parts: Vec<&str> = hint.iter().map(String::as_str).chain(error.with(Option::is_some).then_some(err.as_str())).collect();
+        let parts: Vec<&str> = hint
+            .iter()
+            .map(String::as_str)
+            .chain(error.with(Option::is_some).then_some(err.as_str()))
+            .collect();
         (!parts.is_empty()).then(|| parts.join(" "))
     }
 }

@@ -46,7 +46,9 @@ pub struct FormErrors {
 
 impl FormErrors {
     pub fn new() -> Self {
-        Self { list: RwSignal::new(Vec::new()) }
+        Self {
+            list: RwSignal::new(Vec::new()),
+        }
     }
 
     pub fn set(&self, errors: Vec<FieldError>) {
@@ -61,16 +63,23 @@ impl FormErrors {
     pub fn of(&self, field: Field) -> Signal<Option<String>> {
         let i18n = expect_i18n();
         let list = self.list;
-        let same = move |f: Field| f == field || (field == Field::GivenName && f == Field::ContactName);
+        let same =
+            move |f: Field| f == field || (field == Field::GivenName && f == Field::ContactName);
         Signal::derive(move || {
-            list.with(|l| l.iter().find(|e| same(e.field)).map(|e| i18n.t(FieldErrorText(*e))))
+            list.with(|l| {
+                l.iter()
+                    .find(|e| same(e.field))
+                    .map(|e| i18n.t(FieldErrorText(*e)))
+            })
         })
     }
 
     /// Keeps only the errors still in `current` (a field fixed since the last save attempt
     /// loses its message; new problems wait for the next attempt).
     pub fn prune(&self, current: &[FieldError]) {
-        let stale = self.list.with_untracked(|l| l.iter().any(|e| !current.contains(e)));
+        let stale = self
+            .list
+            .with_untracked(|l| l.iter().any(|e| !current.contains(e)));
         if stale {
             self.list.update(|l| l.retain(|e| current.contains(e)));
         }

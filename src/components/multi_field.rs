@@ -17,21 +17,33 @@ pub struct MultiValue {
 impl MultiValue {
     /// Boxes for `values`, and one empty box when there are none.
     pub fn new(values: Vec<String>) -> Self {
-        let values = if values.is_empty() { vec![String::new()] } else { values };
+        let values = if values.is_empty() {
+            vec![String::new()]
+        } else {
+            values
+        };
         let n = values.len() as u32;
-        let items = (0..n).zip(values).map(|(k, v)| (k, RwSignal::new(v))).collect();
-        Self { items: RwSignal::new(items), next: StoredValue::new(n) }
+        let items = (0..n)
+            .zip(values)
+            .map(|(k, v)| (k, RwSignal::new(v)))
+            .collect();
+        Self {
+            items: RwSignal::new(items),
+            next: StoredValue::new(n),
+        }
     }
 
     /// The values as typed, blanks included (the domain ignores them); reactive.
     pub fn values(&self) -> Vec<String> {
-        self.items.with(|items| items.iter().map(|(_, s)| s.get()).collect())
+        self.items
+            .with(|items| items.iter().map(|(_, s)| s.get()).collect())
     }
 
     fn push(&self) -> usize {
         let key = self.next.get_value();
         self.next.set_value(key + 1);
-        self.items.update(|items| items.push((key, RwSignal::new(String::new()))));
+        self.items
+            .update(|items| items.push((key, RwSignal::new(String::new()))));
         self.items.with_untracked(Vec::len) - 1
     }
 
@@ -52,7 +64,14 @@ pub fn MultiField(
     #[prop(optional)] inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = expect_i18n();
-    let indexed = move || values.items.get().into_iter().enumerate().collect::<Vec<_>>();
+    let indexed = move || {
+        values
+            .items
+            .get()
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<_>>()
+    };
     let add = move |_| {
         let i = values.push();
         request_animation_frame(move || focus_by_id(&field_id(field(i))));

@@ -3,13 +3,18 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::{Shell as Msg, expect_i18n};
+use crate::i18n::{Leads, TodayMsg};
+use crate::i18n::{SalesMsg, Shell as Msg, expect_i18n};
 
 #[derive(Clone, Copy)]
 enum Icon {
     Contacts,
     Accounts,
     Settings,
+    Pipeline,
+    Forecast,
+    Today,
+    Leads,
 }
 
 #[component]
@@ -18,8 +23,12 @@ pub fn Nav() -> impl IntoView {
     view! {
         <nav class="app-nav" aria-label=move || i18n.t(Msg::MainNav)>
             <ul>
+                <WordsNavItem href="/today" icon=Icon::Today label=Signal::derive(move || i18n.t(TodayMsg::Title))/>
+                <WordsNavItem href="/leads" icon=Icon::Leads label=Signal::derive(move || i18n.t(Leads::Title))/>
                 <NavItem href="/contacts" icon=Icon::Contacts label=Msg::NavContacts/>
                 <NavItem href="/accounts" icon=Icon::Accounts label=Msg::NavAccounts/>
+                <SalesNavItem href="/pipeline" icon=Icon::Pipeline label=SalesMsg::NavPipeline wide_only=false/>
+                <SalesNavItem href="/forecast" icon=Icon::Forecast label=SalesMsg::ForecastTitle wide_only=true/>
                 <NavItem href="/settings" icon=Icon::Settings label=Msg::NavSettings/>
             </ul>
         </nav>
@@ -40,8 +49,47 @@ fn NavItem(href: &'static str, icon: Icon, label: Msg) -> impl IntoView {
     }
 }
 
+/// A sales link (Pipeline; Forecast only in the wide sidebar, keeping the phone bar at five).
+#[component]
+fn SalesNavItem(href: &'static str, icon: Icon, label: SalesMsg, wide_only: bool) -> impl IntoView {
+    let i18n = expect_i18n();
+    view! {
+        <li class:nav-wide-only=wide_only>
+            <A href=href>
+                {icon_svg(icon)}
+                <span class="nav-label">{move || i18n.t(label.clone())}</span>
+            </A>
+        </li>
+    }
+}
+
+/// A link whose label is already a translated, reactive text (Today, Leads).
+#[component]
+fn WordsNavItem(href: &'static str, icon: Icon, label: Signal<String>) -> impl IntoView {
+    view! {
+        <li>
+            <A href=href>
+                {icon_svg(icon)}
+                <span class="nav-label">{label}</span>
+            </A>
+        </li>
+    }
+}
+
 fn icon_svg(icon: Icon) -> impl IntoView {
     let paths = match icon {
+        Icon::Today => view! {
+            <rect x="3" y="5" width="18" height="16" rx="2"></rect>
+            <path d="M3 10h18M8 3v4M16 3v4"></path>
+            <path d="M9 15l2 2 4-4"></path>
+        }
+        .into_any(),
+        Icon::Leads => view! {
+            <circle cx="9" cy="8" r="3.5"></circle>
+            <path d="M2.5 20c0-3.6 2.9-6 6.5-6 1.6 0 3 .4 4.1 1.2"></path>
+            <path d="M18 13v8M14 17h8"></path>
+        }
+        .into_any(),
         Icon::Contacts => view! {
             <circle cx="12" cy="8" r="4"></circle>
             <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7"></path>
@@ -51,6 +99,17 @@ fn icon_svg(icon: Icon) -> impl IntoView {
             <path d="M4 21V5a1 1 0 0 1 1-1h9a1 1 0 0 1 1 1v16"></path>
             <path d="M15 10h4a1 1 0 0 1 1 1v10"></path>
             <path d="M8 8h3M8 12h3M8 16h3M3 21h18"></path>
+        }
+        .into_any(),
+        Icon::Pipeline => view! {
+            <rect x="3" y="4" width="5" height="16" rx="1"></rect>
+            <rect x="10" y="4" width="5" height="11" rx="1"></rect>
+            <rect x="17" y="4" width="4" height="7" rx="1"></rect>
+        }
+        .into_any(),
+        Icon::Forecast => view! {
+            <path d="M3 3v18h18"></path>
+            <path d="M7 15l4-4 3 3 6-7"></path>
         }
         .into_any(),
         Icon::Settings => view! {

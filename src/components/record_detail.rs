@@ -6,26 +6,34 @@ use cartera_core::domain::phone::format_phone;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::address_fields::country_name;
 use crate::components::record_list_item::initials;
-use crate::i18n::{Common, ErrorMsg, FieldLabel, Kind, RecordDetail, expect_i18n};
+use crate::i18n::{Common, ErrorMsg, FieldLabel, Kind, Locale, RecordDetail, expect_i18n};
 
-/// The address on one line, for display and for the map search.
-pub fn address_line(a: &Address) -> String {
+/// The address on one line, with the country's name in the user's language, for display and
+/// for the map search.
+pub fn address_line(a: &Address, locale: Locale) -> String {
     let city = [a.postal_code.as_str(), a.city.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    [a.street.as_str(), city.as_str(), a.region.as_str(), a.country.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let country = country_name(locale, &a.country);
+    [
+        a.street.as_str(),
+        city.as_str(),
+        a.region.as_str(),
+        country.as_str(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 /// An OpenStreetMap search for the address.
-pub fn map_url(a: &Address) -> String {
-    let q = js_sys::encode_uri_component(&address_line(a));
+pub fn map_url(a: &Address, locale: Locale) -> String {
+    let q = js_sys::encode_uri_component(&address_line(a, locale));
     format!("https://www.openstreetmap.org/search?query={q}")
 }
 
@@ -95,7 +103,7 @@ pub fn QuickActions(
                 </a>
             })}
             {address.map(|a| view! {
-                <a class="quick-action" href=map_url(&a) target="_blank" rel="noopener noreferrer">
+                <a class="quick-action" href=map_url(&a, i18n.locale()) target="_blank" rel="noopener noreferrer">
                     {icon(Icon::MapPin)}
                     {move || i18n.t(RecordDetail::OpenMap)}
                 </a>
@@ -135,7 +143,10 @@ pub fn email_links(emails: &[String]) -> impl IntoView + use<> {
 
 /// Tags as chips.
 pub fn tag_chips(tags: &[String]) -> impl IntoView + use<> {
-    let chips = tags.iter().map(|t| view! { <li class="tag">{t.clone()}</li> }).collect_view();
+    let chips = tags
+        .iter()
+        .map(|t| view! { <li class="tag">{t.clone()}</li> })
+        .collect_view();
     view! { <ul class="tag-list">{chips}</ul> }
 }
 
@@ -143,11 +154,15 @@ pub fn tag_chips(tags: &[String]) -> impl IntoView + use<> {
 #[component]
 pub fn AddressBlock(address: Address) -> impl IntoView {
     let i18n = expect_i18n();
-    let url = map_url(&address);
+    let url = map_url(&address, i18n.locale());
+    let rest = Address {
+        street: String::new(),
+        ..address.clone()
+    };
     view! {
         <address class="address">
             {(!address.street.is_empty()).then(|| view! { <span>{address.street.clone()}</span> })}
-            <span>{address_line(&Address { street: String::new(), ..address.clone() })}</span>
+            <span>{move || address_line(&rest, i18n.locale())}</span>
             <a class="map-link" href=url target="_blank" rel="noopener noreferrer">
                 {move || i18n.t(RecordDetail::OpenMap)}
             </a>

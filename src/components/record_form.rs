@@ -84,7 +84,9 @@ pub fn submit<T: Record>(
     if state.saving.get_untracked() {
         return;
     }
-    let preview = state.base.with_value(|b| build(b.as_ref().map(|l| &l.record)));
+    let preview = state
+        .base
+        .with_value(|b| build(b.as_ref().map(|l| &l.record)));
     if let Err(errors) = preview {
         state.errors.set(errors);
         state.errors.focus_first();
@@ -104,7 +106,9 @@ pub fn submit<T: Record>(
             let (record, warnings) = built.map_err(|_| SaveError::Failed(ErrorMsg::Unexpected))?;
             let prev = base.map(|b| b.doc.rev);
             let created = prev.is_none();
-            save(&store, prev, &record).await.map(|saved| (saved, warnings, created))
+            save(&store, prev, &record)
+                .await
+                .map(|saved| (saved, warnings, created))
         }
         .await;
         state.saving.try_set(false);
@@ -112,7 +116,11 @@ pub fn submit<T: Record>(
             Ok((saved, warnings, created)) => {
                 saved.record.apply(ctx.cache);
                 ctx.version.bump();
-                let msg = if created { RecordForm::Created(T::KIND) } else { RecordForm::Saved(T::KIND) };
+                let msg = if created {
+                    RecordForm::Created(T::KIND)
+                } else {
+                    RecordForm::Saved(T::KIND)
+                };
                 ctx.toasts.show(ctx.i18n.t(msg), None);
                 for w in warnings {
                     ctx.toasts.show(ctx.i18n.t(FieldErrorText(w)), None);
@@ -142,7 +150,11 @@ pub fn FormFrame<T: Record>(
     let i18n = expect_i18n();
     let kind = T::KIND;
     let title = move || {
-        if state.editing() { i18n.t(RecordForm::EditTitle(kind)) } else { i18n.t(RecordForm::NewTitle(kind)) }
+        if state.editing() {
+            i18n.t(RecordForm::EditTitle(kind))
+        } else {
+            i18n.t(RecordForm::NewTitle(kind))
+        }
     };
     let on_submit = move |ev: ev::SubmitEvent| {
         ev.prevent_default();

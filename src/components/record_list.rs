@@ -13,7 +13,7 @@ use crate::state::records::{CacheStatus, ListFilter};
 
 /// Row height on phones and on wide screens (CSS pixels); `records.css` uses the same values.
 const ROW_PHONE: f64 = 68.0;
-const ROW_DESKTOP: f64 = 56.0;
+const ROW_DESKTOP: f64 = 48.0;
 const DESKTOP_MIN_WIDTH: f64 = 768.0;
 
 /// The row height for the current screen width.
@@ -122,7 +122,14 @@ fn empty(kind: Kind, new_href: &'static str) -> impl IntoView {
 /// Records exist but none matches: offer to clear the search and filters (the order stays).
 fn no_matches(kind: Kind, filter: RwSignal<ListFilter>) -> impl IntoView {
     let i18n = expect_i18n();
-    let clear = move |_| filter.update(|f| *f = ListFilter { sort: f.sort, ..ListFilter::default() });
+    let clear = move |_| {
+        filter.update(|f| {
+            *f = ListFilter {
+                sort: f.sort,
+                ..ListFilter::default()
+            }
+        })
+    };
     view! {
         <EmptyState
             title=Signal::derive(move || i18n.t(Records::NoMatches(kind)))
@@ -141,10 +148,15 @@ pub fn RecordListHeader(
     #[prop(into)] total: Signal<usize>,
     filter: RwSignal<ListFilter>,
     new_href: &'static str,
+    /// Counts are shown once the records are loaded ("0 contactos" would be wrong before).
+    #[prop(into)]
+    ready: Signal<bool>,
 ) -> impl IntoView {
     let i18n = expect_i18n();
     let count = move || {
-        if filter.with(ListFilter::narrows) {
+        if !ready.get() {
+            "\u{a0}".to_owned()
+        } else if filter.with(ListFilter::narrows) {
             i18n.t(Records::CountFiltered(kind, shown.get(), total.get()))
         } else {
             i18n.t(Records::Count(kind, total.get()))

@@ -15,7 +15,9 @@ pub fn initials(name: &str) -> String {
 
 /// A stable hue for a record, so its avatar keeps its colour.
 fn hue(id: &str) -> u32 {
-    id.bytes().fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))) % 360
+    id.bytes()
+        .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+        % 360
 }
 
 /// A list row linking to `href`. Its accessible name is the title followed by the subtitle.

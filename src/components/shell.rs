@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::nav::Nav;
 use crate::components::shortcuts::use_shortcuts;
+use crate::components::sync_status::SyncStatus;
 use crate::components::toast::ToastHost;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::i18n::{Common, Shell as Msg, expect_i18n};
@@ -31,6 +32,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <Show when=move || !online.get()>
                     <span class="offline-badge" role="status">{move || i18n.t(Msg::Offline)}</span>
                 </Show>
+                <SyncStatus/>
             </header>
             <Nav/>
             <main id="main" class="app-main" tabindex="-1">

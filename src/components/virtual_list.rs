@@ -52,9 +52,11 @@ fn focused_index(ev: &ev::KeyboardEvent) -> Option<usize> {
     row.get_attribute("data-row")?.parse().ok()
 }
 
-/// Focuses the first focusable element of row `index` once it is rendered.
-fn focus_row(list: web_sys::HtmlElement, index: usize) {
+/// Focuses the first focusable element of row `index` once it is rendered, then forgets the
+/// pending target.
+fn focus_row(list: web_sys::HtmlElement, index: usize, pending: StoredValue<Option<usize>>) {
     request_animation_frame(move || {
+        pending.set_value(None);
         let selector = format!("[data-row=\"{index}\"] a, [data-row=\"{index}\"] button");
         if let Ok(Some(el)) = list.query_selector(&selector)
             && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
@@ -112,10 +114,16 @@ where
         }
     };
 
+    // The row a key moved to before focus got there (keys repeat faster than frames).
+    let pending = StoredValue::new(None::<usize>);
     let on_keydown = move |ev: ev::KeyboardEvent| {
         if let Some(el) = scroller.get_untracked() {
-            let view = View { row_height, viewport: viewport.get_untracked(), len: len.get_untracked() };
-            on_key(&ev, &el, view, scroll_top);
+            let view = View {
+                row_height,
+                viewport: viewport.get_untracked(),
+                len: len.get_untracked(),
+            };
+            on_key(&ev, &el, view, scroll_top, pending);
         }
     };
 
@@ -151,14 +159,22 @@ struct View {
 }
 
 /// Moves focus to the row a navigation key points at, scrolling it into view.
-fn on_key(ev: &ev::KeyboardEvent, el: &web_sys::HtmlDivElement, view: View, scroll_top: RwSignal<f64>) {
+fn on_key(
+    ev: &ev::KeyboardEvent,
+    el: &web_sys::HtmlDivElement,
+    view: View,
+    scroll_top: RwSignal<f64>,
+    pending: StoredValue<Option<usize>>,
+) {
     let page = (view.viewport / view.row_height).floor().max(1.0) as usize;
-    let Some(to) = next_row(&ev.key(), focused_index(ev), page, view.len) else {
+    let current = pending.get_value().or_else(|| focused_index(ev));
+    let Some(to) = next_row(&ev.key(), current, page, view.len) else {
         return;
     };
     ev.prevent_default();
+    pending.set_value(Some(to));
     scroll_into_view(el, to, view.row_height, view.viewport, scroll_top);
-    focus_row(el.clone().into(), to);
+    focus_row(el.clone().into(), to, pending);
 }
 
 /// Scrolls so that row `index` is fully visible, updating the tracked position at once so the

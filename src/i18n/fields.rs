@@ -48,10 +48,18 @@ impl Message for FieldLabel {
             (Phone(i), En) => return numbered("Phone", i),
             (Address(0, part), _) => address_part(part, locale),
             (Address(i, part), Es) => {
-                return Cow::Owned(format!("{} (dirección {})", address_part(part, locale), i + 1));
+                return Cow::Owned(format!(
+                    "{} (dirección {})",
+                    address_part(part, locale),
+                    i + 1
+                ));
             }
             (Address(i, part), En) => {
-                return Cow::Owned(format!("{} (address {})", address_part(part, locale), i + 1));
+                return Cow::Owned(format!(
+                    "{} (address {})",
+                    address_part(part, locale),
+                    i + 1
+                ));
             }
             (ContactName | GivenName, Es) => "Nombre",
             (ContactName | GivenName, En) => "Given name",

@@ -6,9 +6,13 @@ mod common;
 mod errors;
 mod fields;
 mod format;
+mod leads;
 mod records;
+mod sales;
 mod settings;
 mod shell;
+mod sync;
+mod today;
 
 use std::borrow::Cow;
 
@@ -18,9 +22,13 @@ pub use common::Common;
 pub use errors::ErrorMsg;
 pub use fields::{FieldErrorText, FieldLabel};
 pub use format::{fmt_bytes, fmt_date, fmt_datetime, fmt_int, fmt_money, fmt_percent};
+pub use leads::{LeadErrorText, Leads, Reason, source_text, status_text};
 pub use records::{Kind, RecordDetail, RecordForm, Records};
+pub use sales::{SalesMsg, fmt_period};
 pub use settings::{Settings, SettingsCount};
 pub use shell::Shell;
+pub use sync::{RefusalText, SyncCount, SyncErrorText, SyncMsg};
+pub use today::TodayMsg;
 
 /// The languages Cartera speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -65,7 +65,6 @@ pub enum Records {
     OpenSettings,
     NoMatches(Kind),
     NoMatchesHint,
-    Unnamed,
 }
 
 impl Message for Records {
@@ -76,10 +75,18 @@ impl Message for Records {
         Cow::Borrowed(match (self, locale) {
             (Count(k, n), _) => return Cow::Owned(count(locale, *k, *n)),
             (CountFiltered(k, shown, total), Es) => {
-                return Cow::Owned(format!("{} de {}", int(locale, *shown), count(locale, *k, *total)));
+                return Cow::Owned(format!(
+                    "{} de {}",
+                    int(locale, *shown),
+                    count(locale, *k, *total)
+                ));
             }
             (CountFiltered(k, shown, total), En) => {
-                return Cow::Owned(format!("{} of {}", int(locale, *shown), count(locale, *k, *total)));
+                return Cow::Owned(format!(
+                    "{} of {}",
+                    int(locale, *shown),
+                    count(locale, *k, *total)
+                ));
             }
             (Title(Contact), Es) => "Contactos",
             (Title(Contact), En) => "Contacts",
@@ -119,8 +126,12 @@ impl Message for Records {
             (EmptyTitle(Contact), En) => "No contacts yet",
             (EmptyTitle(Account), Es) => "Aún no tienes cuentas",
             (EmptyTitle(Account), En) => "No accounts yet",
-            (EmptyHint, Es) => "Crea el primero, o carga datos de ejemplo en Ajustes para probar Cartera.",
-            (EmptyHint, En) => "Create the first one, or load sample data in Settings to try Cartera.",
+            (EmptyHint, Es) => {
+                "Crea el primero, o carga datos de ejemplo en Ajustes para probar Cartera."
+            }
+            (EmptyHint, En) => {
+                "Create the first one, or load sample data in Settings to try Cartera."
+            }
             (CreateFirst(Contact), Es) => "Crear el primer contacto",
             (CreateFirst(Contact), En) => "Create the first contact",
             (CreateFirst(Account), Es) => "Crear la primera cuenta",
@@ -133,8 +144,6 @@ impl Message for Records {
             (NoMatches(Account), En) => "No accounts match",
             (NoMatchesHint, Es) => "Prueba con otras palabras o quita los filtros.",
             (NoMatchesHint, En) => "Try other words or clear the filters.",
-            (Unnamed, Es) => "(sin nombre)",
-            (Unnamed, En) => "(no name)",
         })
     }
 }
@@ -180,8 +189,12 @@ impl Message for RecordDetail {
             (CreatedBy(who, at), En) => return Cow::Owned(format!("Created by {who} · {at}")),
             (UpdatedBy(who, at), Es) => return Cow::Owned(format!("Modificado por {who} · {at}")),
             (UpdatedBy(who, at), En) => return Cow::Owned(format!("Changed by {who} · {at}")),
-            (AccountContacts(n), Es) => return Cow::Owned(format!("Contactos ({})", int(locale, *n))),
-            (AccountContacts(n), En) => return Cow::Owned(format!("Contacts ({})", int(locale, *n))),
+            (AccountContacts(n), Es) => {
+                return Cow::Owned(format!("Contactos ({})", int(locale, *n)));
+            }
+            (AccountContacts(n), En) => {
+                return Cow::Owned(format!("Contacts ({})", int(locale, *n)));
+            }
             (NotFound(Contact), Es) => "Este contacto no existe o fue eliminado.",
             (NotFound(Contact), En) => "This contact does not exist or was deleted.",
             (NotFound(Account), Es) => "Esta cuenta no existe o fue eliminada.",
@@ -243,8 +256,6 @@ pub enum RecordForm {
     ConflictBody,
     SaveAnyway,
     DiscardMine,
-    /// The record was deleted elsewhere while being edited.
-    GoneWhileEditing,
     /// Summary above a form with errors: "Revisa los 2 campos marcados."
     FixFields(usize),
     AddPhone,
@@ -256,7 +267,6 @@ pub enum RecordForm {
     NoAccountMatches,
     ClearAccount,
     TagsHint,
-    CountryHint,
 }
 
 impl Message for RecordForm {
@@ -268,7 +278,9 @@ impl Message for RecordForm {
             (FixFields(1), Es) => "Revisa el campo marcado.",
             (FixFields(1), En) => "Please check the marked field.",
             (FixFields(n), Es) => return Cow::Owned(format!("Revisa los {n} campos marcados.")),
-            (FixFields(n), En) => return Cow::Owned(format!("Please check the {n} marked fields.")),
+            (FixFields(n), En) => {
+                return Cow::Owned(format!("Please check the {n} marked fields."));
+            }
             (Remove(what), Es) => return Cow::Owned(format!("Quitar {what}")),
             (Remove(what), En) => return Cow::Owned(format!("Remove {what}")),
             (NewTitle(Contact), Es) => "Nuevo contacto",
@@ -289,10 +301,18 @@ impl Message for RecordForm {
             (Saved(Account), En) => "Account saved",
             (Saving, Es) => "Guardando…",
             (Saving, En) => "Saving…",
-            (ConflictTitle(Contact), Es) => "Este contacto cambió en otro lugar mientras lo editabas.",
-            (ConflictTitle(Contact), En) => "This contact changed elsewhere while you were editing it.",
-            (ConflictTitle(Account), Es) => "Esta cuenta cambió en otro lugar mientras la editabas.",
-            (ConflictTitle(Account), En) => "This account changed elsewhere while you were editing it.",
+            (ConflictTitle(Contact), Es) => {
+                "Este contacto cambió en otro lugar mientras lo editabas."
+            }
+            (ConflictTitle(Contact), En) => {
+                "This contact changed elsewhere while you were editing it."
+            }
+            (ConflictTitle(Account), Es) => {
+                "Esta cuenta cambió en otro lugar mientras la editabas."
+            }
+            (ConflictTitle(Account), En) => {
+                "This account changed elsewhere while you were editing it."
+            }
             (ConflictBody, Es) => {
                 "Tus cambios siguen en el formulario. Puedes guardarlos sobre la versión nueva, o descartarlos y ver la versión actual."
             }
@@ -303,8 +323,6 @@ impl Message for RecordForm {
             (SaveAnyway, En) => "Save my changes",
             (DiscardMine, Es) => "Descartar y ver la versión actual",
             (DiscardMine, En) => "Discard and see the current version",
-            (GoneWhileEditing, Es) => "Se eliminó en otro lugar. Guarda para volver a crearlo con tus datos.",
-            (GoneWhileEditing, En) => "It was deleted elsewhere. Save to create it again with your data.",
             (AddPhone, Es) => "Añadir teléfono",
             (AddPhone, En) => "Add phone",
             (AddEmail, Es) => "Añadir correo",
@@ -319,8 +337,6 @@ impl Message for RecordForm {
             (ClearAccount, En) => "Unlink",
             (TagsHint, Es) => "Separa las etiquetas con comas: cliente, vip",
             (TagsHint, En) => "Separate tags with commas: customer, vip",
-            (CountryHint, Es) => "Código de dos letras: ES, MX, AR…",
-            (CountryHint, En) => "Two-letter code: ES, MX, US…",
         })
     }
 }

@@ -28,9 +28,15 @@ async fn load_account(store: Store, id: String) -> Result<Option<AccountData>, E
     let Some(account) = load(&store, &id, Account::from_doc).await? else {
         return Ok(None);
     };
-    let query = Query::ByAccount { doc_type: CONTACT_TYPE.into(), account: id };
+    let query = Query::ByAccount {
+        doc_type: CONTACT_TYPE.into(),
+        account: id,
+    };
     let docs = store.query(&query).await.map_err(|e| ErrorMsg::from(&e))?;
-    let mut contacts: Vec<Contact> = docs.iter().filter_map(|d| Contact::from_doc(d).ok()).collect();
+    let mut contacts: Vec<Contact> = docs
+        .iter()
+        .filter_map(|d| Contact::from_doc(d).ok())
+        .collect();
     contacts.sort_by_cached_key(|c| cartera_core::search::normalize(&c.display_name()));
     Ok(Some(AccountData { account, contacts }))
 }
@@ -63,25 +69,44 @@ pub fn AccountDetailPage() -> impl IntoView {
 #[component]
 fn AccountView(data: AccountData) -> impl IntoView {
     let i18n = expect_i18n();
-    let AccountData { account: Loaded { doc, record: a }, contacts } = data;
+    let AccountData {
+        account: Loaded { doc, record: a },
+        contacts,
+    } = data;
     let navigate = use_navigate();
     let (ctx, store) = (WriteCtx::new(), expect_store());
     let on_delete = move |()| {
         let navigate = navigate.clone();
-        let back = move || navigate("/accounts", NavigateOptions { replace: true, ..Default::default() });
+        let back = move || {
+            navigate(
+                "/accounts",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            )
+        };
         delete_with_undo(ctx, store.clone(), Kind::Account, doc.clone(), back);
     };
-    let subtitle = [a.industry.clone(), a.addresses.first().map(|ad| ad.city.clone()).unwrap_or_default()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let subtitle = [
+        a.industry.clone(),
+        a.addresses
+            .first()
+            .map(|ad| ad.city.clone())
+            .unwrap_or_default(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
     let first_address = a.addresses.iter().find(|ad| !ad.is_empty()).cloned();
     view! {
         <A href="/accounts" attr:class="back-link">{move || format!("← {}", i18n.t(RecordDetail::BackTo(Kind::Account)))}</A>
-        <DetailHeader title=a.name.clone()>{subtitle}</DetailHeader>
+        <div class="detail-top">
+            <DetailHeader title=a.name.clone()>{subtitle}</DetailHeader>
+            <DetailActions edit_href=format!("/accounts/{}/edit", a.id) on_delete />
+        </div>
         <QuickActions phone=a.phones.first().cloned() email=None address=first_address />
-        <DetailActions edit_href=format!("/accounts/{}/edit", a.id) on_delete />
         <AccountFields account=a.clone() />
         <AccountContacts account_id=a.id.clone() contacts />
         {(!a.addresses.is_empty()).then(|| view! {
@@ -108,10 +133,16 @@ fn AccountView(data: AccountData) -> impl IntoView {
 fn AccountFields(account: Account) -> impl IntoView {
     let i18n = expect_i18n();
     let a = account;
-    let row = |field: Field, value: AnyView| view! { <DetailRow label=label(field)>{value}</DetailRow> };
+    let row =
+        |field: Field, value: AnyView| view! { <DetailRow label=label(field)>{value}</DetailRow> };
     let website = (!a.website.is_empty()).then(|| {
-        let text = a.website.trim_start_matches("https://").trim_start_matches("http://").to_owned();
-        view! { <a href=a.website.clone() target="_blank" rel="noopener noreferrer">{text}</a> }.into_any()
+        let text = a
+            .website
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .to_owned();
+        view! { <a href=a.website.clone() target="_blank" rel="noopener noreferrer">{text}</a> }
+            .into_any()
     });
     view! {
         <section class="detail-section" aria-labelledby="account-details">

@@ -2,6 +2,7 @@
 //! addresses. Same guarantees as the contact form: inline translated errors, nothing saved
 //! while invalid, first invalid field focused, input kept on a conflict.
 
+use cartera_core::domain::phone::format_phone;
 use cartera_core::domain::{
     Account, AccountInput, AddressInput, DEFAULT_COUNTRY, Field, FieldError, new_account, new_id,
     update_account, validate_account,
@@ -36,8 +37,12 @@ pub fn AccountFormPage() -> impl IntoView {
     let opening = LocalResource::new(move || {
         let (store, id) = (store.clone(), params.with(|p| p.get("id")));
         async move {
-            let Some(id) = id else { return Ok(Opening::New) };
-            Ok(load(&store, &id, Account::from_doc).await?.map_or(Opening::NotFound, |l| Opening::Edit(Box::new(l))))
+            let Some(id) = id else {
+                return Ok(Opening::New);
+            };
+            Ok(load(&store, &id, Account::from_doc)
+                .await?
+                .map_or(Opening::NotFound, |l| Opening::Edit(Box::new(l))))
         }
     });
     view! {
@@ -72,13 +77,22 @@ struct Draft {
 
 impl Draft {
     fn new(i: AccountInput) -> Self {
-        let addresses = if i.addresses.is_empty() { vec![AddressInput::default()] } else { i.addresses };
+        let addresses = if i.addresses.is_empty() {
+            vec![AddressInput::default()]
+        } else {
+            i.addresses
+        };
         Self {
             name: RwSignal::new(i.name),
             tax_id: RwSignal::new(i.tax_id),
             industry: RwSignal::new(i.industry),
-            addresses: RwSignal::new((0..).zip(addresses.into_iter().map(AddressDraft::new)).collect()),
-            phones: MultiValue::new(i.phones),
+            addresses: RwSignal::new(
+                (0..)
+                    .zip(addresses.into_iter().map(AddressDraft::new))
+                    .collect(),
+            ),
+            // Shown grouped for reading (\"+34 612 34 56 78\"); the domain normalises on save.
+            phones: MultiValue::new(i.phones.iter().map(|p| format_phone(p)).collect()),
             website: RwSignal::new(i.website),
             tags: RwSignal::new(i.tags),
             owner: StoredValue::new(i.owner),
@@ -92,7 +106,9 @@ impl Draft {
             name: self.name.get(),
             tax_id: self.tax_id.get(),
             industry: self.industry.get(),
-            addresses: self.addresses.with(|a| a.iter().map(|(_, d)| d.input()).collect()),
+            addresses: self
+                .addresses
+                .with(|a| a.iter().map(|(_, d)| d.input()).collect()),
             phones: self.phones.values(),
             website: self.website.get(),
             tags: self.tags.get(),
@@ -102,7 +118,11 @@ impl Draft {
     }
 
     /// The account to save on top of `old` (or a new one), with its warnings.
-    fn build(&self, old: Option<&Account>, user: &str) -> Result<(Account, Vec<FieldError>), Vec<FieldError>> {
+    fn build(
+        &self,
+        old: Option<&Account>,
+        user: &str,
+    ) -> Result<(Account, Vec<FieldError>), Vec<FieldError>> {
         let valid = validate_account(&self.input(), DEFAULT_COUNTRY)?;
         let warnings = valid.warnings.clone();
         let now = Utc::now();
@@ -117,8 +137,13 @@ impl Draft {
 #[component]
 fn AccountForm(base: Option<Loaded<Account>>) -> impl IntoView {
     let i18n = expect_i18n();
-    let input = base.as_ref().map(|l| AccountInput::from(&l.record)).unwrap_or_default();
-    let cancel_href = base.as_ref().map_or("/accounts".to_owned(), |l| format!("/accounts/{}", l.doc.id));
+    let input = base
+        .as_ref()
+        .map(|l| AccountInput::from(&l.record))
+        .unwrap_or_default();
+    let cancel_href = base.as_ref().map_or("/accounts".to_owned(), |l| {
+        format!("/accounts/{}", l.doc.id)
+    });
     let d = Draft::new(input);
     let state = FormState::new(base);
     let user = expect_current_user().id();
@@ -128,7 +153,9 @@ fn AccountForm(base: Option<Loaded<Account>>) -> impl IntoView {
     };
     // Once errors are shown, each disappears as soon as its field is fixed.
     Effect::new(move |_| {
-        let current = validate_account(&d.input(), DEFAULT_COUNTRY).err().unwrap_or_default();
+        let current = validate_account(&d.input(), DEFAULT_COUNTRY)
+            .err()
+            .unwrap_or_default();
         state.errors.prune(&current);
     });
     let errors = state.errors;
@@ -160,7 +187,11 @@ fn AddressList(addresses: RwSignal<Vec<(u32, AddressDraft)>>, errors: FormErrors
     };
     let legend = move |i: usize| {
         let base = i18n.t(RecordDetail::SectionAddress);
-        if i == 0 { base } else { format!("{base} {}", i + 1) }
+        if i == 0 {
+            base
+        } else {
+            format!("{base} {}", i + 1)
+        }
     };
     let indexed = move || addresses.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {

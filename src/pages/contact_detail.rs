@@ -62,12 +62,23 @@ pub fn ContactDetailPage() -> impl IntoView {
 #[component]
 fn ContactView(data: ContactData) -> impl IntoView {
     let i18n = expect_i18n();
-    let ContactData { contact: Loaded { doc, record: c }, account } = data;
+    let ContactData {
+        contact: Loaded { doc, record: c },
+        account,
+    } = data;
     let navigate = use_navigate();
     let (ctx, store) = (WriteCtx::new(), expect_store());
     let on_delete = move |()| {
         let navigate = navigate.clone();
-        let back = move || navigate("/contacts", NavigateOptions { replace: true, ..Default::default() });
+        let back = move || {
+            navigate(
+                "/contacts",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            )
+        };
         delete_with_undo(ctx, store.clone(), Kind::Contact, doc.clone(), back);
     };
     let account = account.map(|a| (a.id, a.name));
@@ -77,13 +88,15 @@ fn ContactView(data: ContactData) -> impl IntoView {
     let address = (!c.address.is_empty()).then(|| c.address.clone());
     view! {
         <A href="/contacts" attr:class="back-link">{move || format!("← {}", i18n.t(RecordDetail::BackTo(Kind::Contact)))}</A>
-        <DetailHeader title=c.display_name()>
-            {subtitle.clone()}
-            {(subtitle.is_some() && has_account).then_some(" · ")}
-            {header_account}
-        </DetailHeader>
+        <div class="detail-top">
+            <DetailHeader title=c.display_name()>
+                {subtitle.clone()}
+                {(subtitle.is_some() && has_account).then_some(" · ")}
+                {header_account}
+            </DetailHeader>
+            <DetailActions edit_href=format!("/contacts/{}/edit", c.id) on_delete />
+        </div>
         <QuickActions phone=c.phones.first().cloned() email=c.emails.first().cloned() address=address.clone() />
-        <DetailActions edit_href=format!("/contacts/{}/edit", c.id) on_delete />
         <ContactFields contact=c.clone() account />
         {address.map(|a| view! {
             <section class="detail-section" aria-labelledby="contact-address">
@@ -109,7 +122,8 @@ fn ContactView(data: ContactData) -> impl IntoView {
 fn ContactFields(contact: Contact, account: Option<(String, String)>) -> impl IntoView {
     let i18n = expect_i18n();
     let c = contact;
-    let row = |field: Field, value: AnyView| view! { <DetailRow label=label(field)>{value}</DetailRow> };
+    let row =
+        |field: Field, value: AnyView| view! { <DetailRow label=label(field)>{value}</DetailRow> };
     view! {
         <section class="detail-section" aria-labelledby="contact-details">
             <h2 id="contact-details">{move || i18n.t(RecordDetail::SectionDetails)}</h2>

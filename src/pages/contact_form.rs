@@ -2,6 +2,7 @@
 //! language, nothing saved while invalid, focus on the first invalid field, and a clear way
 //! out of a save conflict that keeps what was typed.
 
+use cartera_core::domain::phone::format_phone;
 use cartera_core::domain::{
     Contact, ContactInput, DEFAULT_COUNTRY, Field, FieldError, new_contact, new_id, update_contact,
     validate_contact,
@@ -36,8 +37,12 @@ pub fn ContactFormPage() -> impl IntoView {
     let opening = LocalResource::new(move || {
         let (store, id) = (store.clone(), params.with(|p| p.get("id")));
         async move {
-            let Some(id) = id else { return Ok(Opening::New) };
-            Ok(load(&store, &id, Contact::from_doc).await?.map_or(Opening::NotFound, |l| Opening::Edit(Box::new(l))))
+            let Some(id) = id else {
+                return Ok(Opening::New);
+            };
+            Ok(load(&store, &id, Contact::from_doc)
+                .await?
+                .map_or(Opening::NotFound, |l| Opening::Edit(Box::new(l))))
         }
     });
     let account = use_query_map().with_untracked(|q| q.get("account"));
@@ -81,7 +86,8 @@ impl Draft {
             given_name: RwSignal::new(i.given_name),
             family_name: RwSignal::new(i.family_name),
             emails: MultiValue::new(i.emails),
-            phones: MultiValue::new(i.phones),
+            // Shown grouped for reading (\"+34 612 34 56 78\"); the domain normalises on save.
+            phones: MultiValue::new(i.phones.iter().map(|p| format_phone(p)).collect()),
             job_title: RwSignal::new(i.job_title),
             account_id: RwSignal::new(i.account_id),
             address: AddressDraft::new(i.address),
@@ -108,7 +114,11 @@ impl Draft {
     }
 
     /// The contact to save on top of `old` (or a new one), with its warnings.
-    fn build(&self, old: Option<&Contact>, user: &str) -> Result<(Contact, Vec<FieldError>), Vec<FieldError>> {
+    fn build(
+        &self,
+        old: Option<&Contact>,
+        user: &str,
+    ) -> Result<(Contact, Vec<FieldError>), Vec<FieldError>> {
         let valid = validate_contact(&self.input(), DEFAULT_COUNTRY)?;
         let warnings = valid.warnings.clone();
         let now = Utc::now();
@@ -125,11 +135,16 @@ fn ContactForm(base: Option<Loaded<Contact>>, account: Option<String>) -> impl I
     let i18n = expect_i18n();
     let cache = expect_records();
     follow_store(cache, expect_store());
-    let mut input = base.as_ref().map(|l| ContactInput::from(&l.record)).unwrap_or_default();
+    let mut input = base
+        .as_ref()
+        .map(|l| ContactInput::from(&l.record))
+        .unwrap_or_default();
     if let Some(a) = account {
         input.account_id = a;
     }
-    let cancel_href = base.as_ref().map_or("/contacts".to_owned(), |l| format!("/contacts/{}", l.doc.id));
+    let cancel_href = base.as_ref().map_or("/contacts".to_owned(), |l| {
+        format!("/contacts/{}", l.doc.id)
+    });
     let d = Draft::new(input);
     let state = FormState::new(base);
     let user = expect_current_user().id();
@@ -139,14 +154,16 @@ fn ContactForm(base: Option<Loaded<Contact>>, account: Option<String>) -> impl I
     };
     // Once errors are shown, each disappears as soon as its field is fixed.
     Effect::new(move |_| {
-        let current = validate_contact(&d.input(), DEFAULT_COUNTRY).err().unwrap_or_default();
+        let current = validate_contact(&d.input(), DEFAULT_COUNTRY)
+            .err()
+            .unwrap_or_default();
         state.errors.prune(&current);
     });
     let errors = state.errors;
     view! {
         <FormFrame state on_save cancel_href>
             <div class="field-pair">
-                <TextField id="given_name" label=label(Field::GivenName) value=d.given_name error=errors.of(Field::GivenName) autocomplete="given-name" required=true />
+                <TextField id="given_name" label=label(Field::GivenName) value=d.given_name error=errors.of(Field::GivenName) autocomplete="given-name" />
                 <TextField id="family_name" label=label(Field::FamilyName) value=d.family_name error=errors.of(Field::FamilyName) autocomplete="family-name" />
             </div>
             <MultiField values=d.emails field=Field::Email errors add_label=RecordForm::AddEmail input_type="email" autocomplete="email" inputmode="email" />

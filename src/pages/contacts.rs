@@ -9,7 +9,7 @@ use crate::components::list_controls::ListControls;
 use crate::components::record_list::{RecordList, RecordListHeader};
 use crate::components::record_list_item::RecordListItem;
 use crate::i18n::Kind;
-use crate::state::records::{RecordsCache, expect_records, follow_store, list_data};
+use crate::state::records::{CacheStatus, RecordsCache, expect_records, follow_store, list_data};
 use crate::state::{expect_current_user, expect_store};
 
 const KIND: Kind = Kind::Contact;
@@ -28,6 +28,7 @@ pub fn ContactsPage() -> impl IntoView {
                 shown=Signal::derive(move || data.ids.with(|v| v.len()))
                 total=data.total
                 filter
+                ready=Signal::derive(move || cache.status.get() == CacheStatus::Ready)
                 new_href="/contacts/new"
             />
             <ListControls kind=KIND filter tags=data.tags owners=data.owners me=expect_current_user().id() />
@@ -50,7 +51,10 @@ pub fn ContactsPage() -> impl IntoView {
 fn contact_row(cache: RecordsCache, id: String) -> impl IntoView {
     move || {
         let row = cache.contacts.with(|s| s.get(&id).cloned())?;
-        let account = row.account_id.as_deref().and_then(|a| cache.account_name(a));
+        let account = row
+            .account_id
+            .as_deref()
+            .and_then(|a| cache.account_name(a));
         let subtitle = [Some(row.job_title), account]
             .into_iter()
             .flatten()

@@ -2,7 +2,9 @@
 //! sample data, delete everything).
 
 mod data;
+mod sales_sample;
 mod storage;
+mod sync;
 
 use leptos::prelude::*;
 
@@ -19,8 +21,10 @@ pub fn SettingsPage() -> impl IntoView {
             </header>
             <LanguageSection/>
             <ProfileSection/>
+            <sync::SyncSection/>
             <storage::StorageSection/>
             <data::DataSection/>
+            <section class="card"><sales_sample::SalesSample/></section>
         </section>
     }
 }

@@ -28,14 +28,22 @@
 //! - **Storage** — [`expect_persistence()`] (was persistent storage granted at startup),
 //!   [`storage_use()`], and the Settings tools [`export_all`], [`load_sample`],
 //!   [`delete_all_data`].
+//! - **Sales** — [`sales`]: deals, pipelines and quotas in memory (`expect_sales()`), deal
+//!   writes (`save_deal`, `move_deal`, `delete_deal_with_undo`) and the default pipeline.
 //! - **Records cache** — [`records`] (the contacts & accounts screens' in-memory rows).
+//! - **Sync** — [`expect_sync()`] → [`SyncService`]: `state()` (core's `SyncState`),
+//!   `pending()`, `config()`, `refusal_for(id)`, `retry()`; the loop pushes after every
+//!   `version.bump()` and bumps it after a pull. See [`sync`].
 //! - **Locale** — `crate::i18n::expect_i18n()`.
 
 mod data_tools;
 mod data_version;
+pub mod leads;
 pub mod records;
+pub mod sales;
 mod service_worker;
 mod store;
+pub mod sync;
 mod toast;
 mod user;
 
@@ -48,6 +56,7 @@ pub use store::{
     Db, Persistence, Store, StoreStatus, expect_persistence, expect_store, open_into,
     provide_store_status,
 };
+pub use sync::{SyncService, expect_sync, provide_sync};
 pub use toast::{Toast, ToastKind, Toasts, Undo, expect_toasts, provide_toasts};
 pub use user::{CurrentUser, expect_current_user, forget_profile, provide_current_user};
 

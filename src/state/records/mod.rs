@@ -19,9 +19,7 @@ use leptos::prelude::*;
 
 pub use filter::{ListFilter, Orders, SortBy, all_owners, all_tags, orders, visible_ids};
 pub use rows::{AccountRow, ContactRow, ListRow, RecordSet};
-pub use write::{
-    Loaded, Record, SaveError, WriteCtx, apply_doc, delete_with_undo, latest, load, save, write,
-};
+pub use write::{Loaded, Record, SaveError, WriteCtx, delete_with_undo, latest, load, save, write};
 
 use super::Store;
 use crate::i18n::ErrorMsg;
@@ -53,6 +51,8 @@ pub struct RecordsCache {
     last_seq: StoredValue<Seq>,
     busy: StoredValue<bool>,
     again: StoredValue<bool>,
+    /// Accounts renamed since the last catch-up: their contacts need re-indexing.
+    renamed: StoredValue<Vec<String>>,
 }
 
 impl RecordsCache {
@@ -68,6 +68,7 @@ impl RecordsCache {
             last_seq: StoredValue::new(0),
             busy: StoredValue::new(false),
             again: StoredValue::new(false),
+            renamed: StoredValue::new(Vec::new()),
         }
     }
 
@@ -89,7 +90,9 @@ impl RecordsCache {
                     cache.load(&store).await
                 };
                 if let Err(e) = result {
-                    cache.status.try_set(CacheStatus::Failed(ErrorMsg::from(&e)));
+                    cache
+                        .status
+                        .try_set(CacheStatus::Failed(ErrorMsg::from(&e)));
                 }
                 if !cache.again.get_value() {
                     break;
@@ -100,26 +103,34 @@ impl RecordsCache {
     }
 
     async fn load(&self, store: &Store) -> Result<(), StoreError> {
-        self.status.set(CacheStatus::Loading);
-        let now = || js_sys::Date::now();
-        let t0 = now();
+        // A reload after a big sync keeps showing the old rows until the new ones are ready.
+        if self.status.get_untracked() != CacheStatus::Ready {
+            self.status.set(CacheStatus::Loading);
+        }
         let seq = store.info().await?.update_seq;
-        let accounts = store.query(&Query::ByType { doc_type: ACCOUNT_TYPE.into() }).await?;
-        let t1 = now();
-        let contacts = store.query(&Query::ByType { doc_type: CONTACT_TYPE.into() }).await?;
-        let t2 = now();
-        leptos::logging::log!("H6TIMING query accounts {} contacts {}", t1 - t0, t2 - t1);
-        let accounts: Vec<Account> = accounts.iter().filter_map(|d| Account::from_doc(d).ok()).collect();
-        let contacts: Vec<Contact> = contacts.iter().filter_map(|d| Contact::from_doc(d).ok()).collect();
-        let t25 = now();
-        leptos::logging::log!("H6TIMING parse {}", t25 - t2);
+        let accounts = store
+            .query(&Query::ByType {
+                doc_type: ACCOUNT_TYPE.into(),
+            })
+            .await?;
+        let contacts = store
+            .query(&Query::ByType {
+                doc_type: CONTACT_TYPE.into(),
+            })
+            .await?;
+        // Consumed as they are read, so 100k documents and 100k records are not all held at once.
+        let accounts: Vec<Account> = accounts
+            .into_iter()
+            .filter_map(|d| Account::from_doc(&d).ok())
+            .collect();
+        let contacts: Vec<Contact> = contacts
+            .into_iter()
+            .filter_map(|d| Contact::from_doc(&d).ok())
+            .collect();
         let account_set = rows::account_set(&accounts);
         let contact_set = rows::contact_set(&contacts, &account_set);
-        let t3 = now();
-        leptos::logging::log!("H6TIMING build {}", t3 - t2);
         self.accounts.set(account_set);
         self.contacts.set(contact_set);
-        leptos::logging::log!("H6TIMING set {}", now() - t3);
         self.last_seq.set_value(seq);
         self.status.set(CacheStatus::Ready);
         Ok(())
@@ -128,9 +139,11 @@ impl RecordsCache {
     /// Applies every change since the last one seen.
     async fn catch_up(&self, store: &Store) -> Result<(), StoreError> {
         loop {
-            let page = store.changes(self.last_seq.get_value(), CHANGES_BATCH).await?;
+            let page = store
+                .changes(self.last_seq.get_value(), CHANGES_BATCH)
+                .await?;
             if page.results.is_empty() {
-                return Ok(());
+                break;
             }
             if page.results.len() >= CHANGES_BATCH {
                 // A big sync: reading everything again is faster than one get per change.
@@ -138,38 +151,44 @@ impl RecordsCache {
             }
             for change in &page.results {
                 match store.get(&change.id).await? {
-                    Some(doc) if !change.deleted => self.apply_doc(store, &doc).await?,
+                    Some(doc) if !change.deleted => self.apply_doc(&doc),
                     _ => self.forget(&change.id),
                 }
             }
             self.last_seq.set_value(page.last_seq);
         }
+        for account in self
+            .renamed
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
+            self.reindex_contacts_of(store, &account).await?;
+        }
+        Ok(())
     }
 
-    async fn apply_doc(&self, store: &Store, doc: &Doc) -> Result<(), StoreError> {
+    /// Shows a written or received document in the lists (a deletion or unreadable record
+    /// leaves them).
+    pub fn apply_doc(&self, doc: &Doc) {
         match doc.doc_type() {
             Some(CONTACT_TYPE) => match Contact::from_doc(doc) {
                 Ok(c) => self.apply_contact(&c),
                 Err(_) => self.forget(&doc.id),
             },
             Some(ACCOUNT_TYPE) => match Account::from_doc(doc) {
-                Ok(a) => {
-                    let renamed = self.accounts.with_untracked(|s| s.get(&a.id).is_some_and(|old| old.name != a.name));
-                    self.apply_account(&a);
-                    if renamed {
-                        self.reindex_contacts_of(store, &a.id).await?;
-                    }
-                }
+                Ok(a) => self.apply_account(&a),
                 Err(_) => self.forget(&doc.id),
             },
             _ => {}
         }
-        Ok(())
     }
 
     /// Contacts are found by their account's name too: re-index them after a rename.
     async fn reindex_contacts_of(&self, store: &Store, account_id: &str) -> Result<(), StoreError> {
-        let query = Query::ByAccount { doc_type: CONTACT_TYPE.into(), account: account_id.into() };
+        let query = Query::ByAccount {
+            doc_type: CONTACT_TYPE.into(),
+            account: account_id.into(),
+        };
         for doc in store.query(&query).await? {
             if let Ok(c) = Contact::from_doc(&doc) {
                 self.apply_contact(&c);
@@ -180,15 +199,22 @@ impl RecordsCache {
 
     /// Shows a saved contact in the lists at once.
     pub fn apply_contact(&self, c: &Contact) {
-        let account_name = c
-            .account_id
-            .as_deref()
-            .and_then(|id| self.accounts.with_untracked(|s| s.get(id).map(|a| a.name.clone())));
-        self.contacts.update(|s| rows::upsert_contact(s, c, account_name.as_deref()));
+        let account_name = c.account_id.as_deref().and_then(|id| {
+            self.accounts
+                .with_untracked(|s| s.get(id).map(|a| a.name.clone()))
+        });
+        self.contacts
+            .update(|s| rows::upsert_contact(s, c, account_name.as_deref()));
     }
 
     /// Shows a saved account in the lists at once.
     pub fn apply_account(&self, a: &Account) {
+        let renamed = self
+            .accounts
+            .with_untracked(|s| s.get(&a.id).is_some_and(|old| old.name != a.name));
+        if renamed {
+            self.renamed.update_value(|r| r.push(a.id.clone()));
+        }
         self.accounts.update(|s| rows::upsert_account(s, a));
     }
 

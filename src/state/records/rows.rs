@@ -68,7 +68,12 @@ impl AccountRow {
             sort_name: normalize(&a.name),
             name: a.name.clone(),
             industry: a.industry.clone(),
-            city: a.addresses.iter().map(|ad| ad.city.clone()).find(|c| !c.is_empty()).unwrap_or_default(),
+            city: a
+                .addresses
+                .iter()
+                .map(|ad| ad.city.clone())
+                .find(|c| !c.is_empty())
+                .unwrap_or_default(),
             tags: a.tags.clone(),
             owner: a.owner.clone(),
             updated_at: a.meta.updated_at,
@@ -109,7 +114,10 @@ pub struct RecordSet<R> {
 
 impl<R> Default for RecordSet<R> {
     fn default() -> Self {
-        Self { rows: HashMap::new(), index: SearchIndex::new() }
+        Self {
+            rows: HashMap::new(),
+            index: SearchIndex::new(),
+        }
     }
 }
 
@@ -160,18 +168,37 @@ pub fn upsert_account(set: &mut RecordSet<AccountRow>, a: &Account) {
 }
 
 /// The set of `contacts`, indexed in one pass (much faster than one upsert each).
-pub fn contact_set(contacts: &[Contact], accounts: &RecordSet<AccountRow>) -> RecordSet<ContactRow> {
-    let account_name = |c: &Contact| c.account_id.as_deref().and_then(|id| accounts.get(id)).map(|a| a.name.as_str());
+pub fn contact_set(
+    contacts: &[Contact],
+    accounts: &RecordSet<AccountRow>,
+) -> RecordSet<ContactRow> {
+    let account_name = |c: &Contact| {
+        c.account_id
+            .as_deref()
+            .and_then(|id| accounts.get(id))
+            .map(|a| a.name.as_str())
+    };
     let mut set = RecordSet::default();
-    set.index.insert_all(contacts.iter().map(|c| (c.id.as_str(), contact_fields(c, account_name(c)))));
-    set.rows = contacts.iter().map(|c| (c.id.clone(), ContactRow::new(c))).collect();
+    set.index.insert_all(
+        contacts
+            .iter()
+            .map(|c| (c.id.as_str(), contact_fields(c, account_name(c)))),
+    );
+    set.rows = contacts
+        .iter()
+        .map(|c| (c.id.clone(), ContactRow::new(c)))
+        .collect();
     set
 }
 
 /// The set of `accounts`, indexed in one pass.
 pub fn account_set(accounts: &[Account]) -> RecordSet<AccountRow> {
     let mut set = RecordSet::default();
-    set.index.insert_all(accounts.iter().map(|a| (a.id.as_str(), account_fields(a))));
-    set.rows = accounts.iter().map(|a| (a.id.clone(), AccountRow::new(a))).collect();
+    set.index
+        .insert_all(accounts.iter().map(|a| (a.id.as_str(), account_fields(a))));
+    set.rows = accounts
+        .iter()
+        .map(|a| (a.id.clone(), AccountRow::new(a)))
+        .collect();
     set
 }

@@ -2,7 +2,6 @@
 
 use cartera_core::domain::DomainError;
 use cartera_core::store::{Body, Doc, DocStore, Edit, Rev, StoreError, WriteError};
-use serde_json::Value;
 
 use super::RecordsCache;
 use crate::i18n::{ErrorMsg, I18n, Kind, RecordDetail};
@@ -59,7 +58,10 @@ impl From<&WriteError> for SaveError {
 
 /// Writes one edit; the new revision on success.
 pub async fn write(store: &Store, edit: Edit) -> Result<Rev, SaveError> {
-    let results = store.bulk_docs(vec![edit]).await.map_err(|e| SaveError::from(&e))?;
+    let results = store
+        .bulk_docs(vec![edit])
+        .await
+        .map_err(|e| SaveError::from(&e))?;
     match results.into_iter().next() {
         Some(Ok(rev)) => Ok(rev),
         Some(Err(e)) => Err(SaveError::from(&e)),
@@ -113,9 +115,20 @@ impl Default for WriteCtx {
 /// Deletes `doc` (a deletion revision on top of it), calls `on_deleted`, and shows
 /// "Contacto eliminado — Deshacer". Undo writes the previous body back as a new revision on
 /// top of the deletion, so the record returns with its id and history.
-pub fn delete_with_undo(ctx: WriteCtx, store: Store, kind: Kind, doc: Doc, on_deleted: impl FnOnce() + 'static) {
+pub fn delete_with_undo(
+    ctx: WriteCtx,
+    store: Store,
+    kind: Kind,
+    doc: Doc,
+    on_deleted: impl FnOnce() + 'static,
+) {
     leptos::task::spawn_local(async move {
-        let edit = Edit { id: doc.id.clone(), prev: Some(doc.rev.clone()), deleted: true, body: tombstone(&doc.body) };
+        let edit = Edit {
+            id: doc.id.clone(),
+            prev: Some(doc.rev.clone()),
+            deleted: true,
+            body: tombstone(&doc.body),
+        };
         match write(&store, edit).await {
             Ok(deletion) => {
                 ctx.cache.forget(&doc.id);
@@ -134,35 +147,23 @@ pub fn delete_with_undo(ctx: WriteCtx, store: Store, kind: Kind, doc: Doc, on_de
 /// Writes `doc`'s body back on top of its deletion revision.
 fn restore(ctx: WriteCtx, store: Store, kind: Kind, doc: Doc, deletion: Rev) {
     leptos::task::spawn_local(async move {
-        let edit = Edit { id: doc.id.clone(), prev: Some(deletion), deleted: false, body: doc.body.clone() };
+        let edit = Edit {
+            id: doc.id.clone(),
+            prev: Some(deletion),
+            deleted: false,
+            body: doc.body.clone(),
+        };
         match write(&store, edit).await {
             Ok(rev) => {
                 let restored = Doc { rev, ..doc };
-                apply_doc(ctx.cache, &restored);
+                ctx.cache.apply_doc(&restored);
                 ctx.version.bump();
-                ctx.toasts.show(ctx.i18n.t(RecordDetail::Restored(kind)), None);
+                ctx.toasts
+                    .show(ctx.i18n.t(RecordDetail::Restored(kind)), None);
             }
             Err(e) => ctx.show_error(e),
         }
     });
-}
-
-/// Shows a written document in the lists at once.
-pub fn apply_doc(cache: RecordsCache, doc: &Doc) {
-    use cartera_core::domain::{ACCOUNT_TYPE, Account, CONTACT_TYPE, Contact};
-    match doc.body.get("type").and_then(Value::as_str) {
-        Some(CONTACT_TYPE) => {
-            if let Ok(c) = Contact::from_doc(doc) {
-                cache.apply_contact(&c);
-            }
-        }
-        Some(ACCOUNT_TYPE) => {
-            if let Ok(a) = Account::from_doc(doc) {
-                cache.apply_account(&a);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// A record kind the forms can save: read from and written to a document.
@@ -208,22 +209,50 @@ impl Record for cartera_core::domain::Account {
 }
 
 /// Saves `record` on top of revision `prev` (`None` creates it); the saved document.
-pub async fn save<T: Record>(store: &Store, prev: Option<Rev>, record: &T) -> Result<Loaded<T>, SaveError> {
+pub async fn save<T: Record>(
+    store: &Store,
+    prev: Option<Rev>,
+    record: &T,
+) -> Result<Loaded<T>, SaveError> {
     let body = record.to_body();
-    let edit = Edit { id: record.id().to_owned(), prev, deleted: false, body: body.clone() };
+    let edit = Edit {
+        id: record.id().to_owned(),
+        prev,
+        deleted: false,
+        body: body.clone(),
+    };
     let rev = write(store, edit).await?;
-    let doc = Doc { id: record.id().to_owned(), rev, deleted: false, body };
-    Ok(Loaded { doc, record: record.clone() })
+    let doc = Doc {
+        id: record.id().to_owned(),
+        rev,
+        deleted: false,
+        body,
+    };
+    Ok(Loaded {
+        doc,
+        record: record.clone(),
+    })
 }
 
 /// The current winning revision of `id` to save over after a conflict. When it was deleted
 /// elsewhere, `fallback` stands for its content, so saving brings it back.
-pub async fn latest<T: Record>(store: &Store, id: &str, fallback: T) -> Result<Loaded<T>, SaveError> {
+pub async fn latest<T: Record>(
+    store: &Store,
+    id: &str,
+    fallback: T,
+) -> Result<Loaded<T>, SaveError> {
     let record = store.record(id).await.map_err(|e| SaveError::from(&e))?;
     let Some(record) = record else {
         return Err(SaveError::Failed(ErrorMsg::Unexpected));
     };
     let doc = record.winning_doc();
-    let current = if doc.deleted { None } else { T::from_doc(&doc).ok() };
-    Ok(Loaded { record: current.unwrap_or(fallback), doc })
+    let current = if doc.deleted {
+        None
+    } else {
+        T::from_doc(&doc).ok()
+    };
+    Ok(Loaded {
+        record: current.unwrap_or(fallback),
+        doc,
+    })
 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# THE bench command: prints one table (and writes bench-out/results.md). Not a test: nothing here
+# passes or fails on time. Every ratio compares against a baseline measured in the same run.
+#
+#   wasm size           dist/*.wasm raw / gzip / brotli (release build, wasm-opt -Oz)
+#   import              IdbStore::bulk_docs of 10k contacts vs a raw IndexedDB put of the same
+#                       records in one transaction (the floor), same page, median of 3
+#   search              SearchIndex p50/p95 over 10k and 100k sample contacts in Chromium's wasm
+#   cold start          reload to the first contact row with 10k contacts stored, median of 5
+#
+#   bash scripts/bench.sh
+set -euo pipefail
+LOG_TAG=bench
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+bash scripts/setup.sh
+mkdir -p bench-out
+bash scripts/build.sh >bench-out/build.log 2>&1 || { tail -30 bench-out/build.log; die "release build failed"; }
+
+log "wasm benchmarks in headless Chromium (release build of the bench tests)"
+WBT_TMP="$ROOT/.tmp/wbt-bench"
+rm -rf "$WBT_TMP" && mkdir -p "$WBT_TMP"
+rc=0
+CHROMEDRIVER=/usr/bin/chromedriver TMPDIR="$WBT_TMP" \
+  cargo test -p cartera --release --features bench --target wasm32-unknown-unknown \
+  --test idb_bench --test search_bench -- --nocapture >bench-out/wasm.log 2>&1 || rc=$?
+rm -rf "$WBT_TMP"
+[ "$rc" -eq 0 ] || { tail -40 bench-out/wasm.log; die "wasm benchmarks failed"; }
+
+log "cold start with 10k contacts (Playwright, release build)"
+node scripts/bench/coldstart.mjs >bench-out/coldstart.json
+
+node scripts/bench/report.mjs bench-out | tee bench-out/results.md

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Reads what scripts/bench.sh measured (bench-out/) and prints the table for the README.
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const out = process.argv[2] || 'bench-out';
+const DIST = 'dist';
+const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
+
+async function wasmSizes() {
+  const files = (await readdir(DIST)).filter((f) => f.endsWith('.wasm'));
+  if (files.length !== 1) throw new Error(`expected one .wasm in dist/, found ${files.length}`);
+  const bytes = await readFile(path.join(DIST, files[0]));
+  const gzip = zlib.gzipSync(bytes, { level: 9 }).length;
+  const brotli = zlib.brotliCompressSync(bytes, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+  }).length;
+  return { raw: bytes.length, gzip, brotli };
+}
+
+/** `BENCH name k=v k=v` lines printed by the wasm benchmarks. */
+function benchLines(log) {
+  const rows = [];
+  for (const line of log.split('\n')) {
+    const m = line.match(/BENCH (\w+) (.*)$/);
+    if (!m) continue;
+    const fields = Object.fromEntries(m[2].trim().split(/\s+/).map((kv) => kv.split('=')));
+    rows.push({ name: m[1], ...fields });
+  }
+  return rows;
+}
+
+const size = await wasmSizes();
+const wasm = benchLines(await readFile(path.join(out, 'wasm.log'), 'utf8'));
+const cold = JSON.parse(await readFile(path.join(out, 'coldstart.json'), 'utf8'));
+const imp = wasm.find((r) => r.name === 'import');
+const searches = wasm.filter((r) => r.name === 'search');
+if (!imp || searches.length < 2) throw new Error('benchmark output incomplete: see bench-out/wasm.log');
+
+const rows = [
+  ['wasm size (raw / gzip / brotli)', `${kib(size.raw)} / ${kib(size.gzip)} / ${kib(size.brotli)}`,
+    '≤ 600 KiB brotli', size.brotli <= 600 * 1024 ? 'met' : 'MISSED'],
+  [`bulk import ${imp.n} contacts: IdbStore vs raw IndexedDB put`,
+    `${Number(imp.ours_ms).toFixed(0)} ms vs ${Number(imp.raw_ms).toFixed(0)} ms = ${Number(imp.ratio).toFixed(2)}×`,
+    '≤ 1.5× the floor', Number(imp.ratio) <= 1.5 ? 'met' : 'MISSED'],
+  ...searches.map((s) => [`search ${Number(s.size).toLocaleString('en')} contacts (p50 / p95)`,
+    `${Number(s.p50_ms).toFixed(2)} ms / ${Number(s.p95_ms).toFixed(2)} ms (index build ${Number(s.build_ms).toFixed(0)} ms)`,
+    Number(s.size) >= 100000 ? 'p95 ≤ 16 ms' : '', Number(s.size) >= 100000 ? (Number(s.p95_ms) <= 16 ? 'met' : 'MISSED') : '']),
+  [`cold start to first contact row, ${cold.contacts.toLocaleString('en')} contacts (median of ${cold.runs.length})`,
+    `${cold.median_ms.toFixed(0)} ms (runs: ${cold.runs.map((r) => r.toFixed(0)).join(', ')})`, '', ''],
+];
+const date = new Date().toISOString().slice(0, 10);
+console.log(`Benchmarks, ${date} (2-core machine, Chromium ${cold.chromium}, release build)\n`);
+console.log('| measure | result | target | |');
+console.log('|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -1,0 +1,465 @@
+//! Messages of the sales screens: pipeline board, deal list, deal form and detail, forecast,
+//! and the sample deals tool. Codes from `cartera_core::domain::sales` become words here.
+//! Every match is exhaustive: a missing translation does not compile.
+
+use std::borrow::Cow;
+
+use cartera_core::domain::sales::{
+    CloseReason, DealStatus, ForecastCategory, Period, PeriodKind, SalesCode, SalesField,
+    SalesFieldError,
+};
+
+use super::{Locale, Message, fmt_int};
+
+/// Spanish or English.
+fn pick(l: Locale, es: &'static str, en: &'static str) -> Cow<'static, str> {
+    Cow::Borrowed(match l {
+        Locale::Es => es,
+        Locale::En => en,
+    })
+}
+
+fn owned(s: String) -> Cow<'static, str> {
+    Cow::Owned(s)
+}
+
+fn int(l: Locale, n: usize) -> String {
+    fmt_int(l, i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// The sales screens' words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SalesMsg {
+    NavPipeline,
+    PipelineTitle,
+    DealsTitle,
+    ForecastTitle,
+    NewDeal,
+    EditDeal,
+    /// "1.234 oportunidades".
+    DealCount(usize),
+    /// The names of the default pipeline's stages, by number (1-5).
+    DefaultStage(u8),
+    BoardLabel,
+    StageTabs,
+    ColumnTotals,
+    Amount,
+    Weighted,
+    OwnerFilter,
+    AnyOwner,
+    Mine,
+    CloseFilter,
+    AnyDate,
+    ThisMonth,
+    ThisQuarter,
+    NextQuarter,
+    StatusFilter,
+    Stalled,
+    /// "12 días en la etapa".
+    DaysInStage(i64),
+    MoveTo,
+    /// Accessible name of a card's stage select: "Mover «X» a".
+    MoveDeal(String),
+    MovePrev(String),
+    MoveNext(String),
+    /// "«X» movida a Y".
+    Moved(String, String),
+    ShowMore(usize),
+    EmptyColumn,
+    Created,
+    Saved,
+    Deleted,
+    Restored,
+    MarkedWon,
+    MarkedLost,
+    Reopened,
+    NoDeals,
+    NoDealsHint,
+    CreateFirst,
+    OpenSettings,
+    BackToDeals,
+    NotFound,
+    SectionDetails,
+    SectionStages,
+    SectionNotes,
+    /// "Creada en Prospección".
+    EnteredFirst(String),
+    /// "De X a Y".
+    FromTo(String, String),
+    /// "Ciclo de venta: 34 días".
+    CycleDays(i64),
+    Status(DealStatus),
+    Category(ForecastCategory),
+    Reason(CloseReason),
+    Win,
+    Lose,
+    Reopen,
+    CloseTitle(DealStatus),
+    CloseReasonLabel,
+    NoReason,
+    CloseNoteLabel,
+    Confirm,
+    DeleteTitle,
+    DeleteBody,
+    ProbabilityHint(u8),
+    AmountHint,
+    ContactLabel,
+    ContactNone,
+    Periods,
+    ByMonth,
+    ByQuarter,
+    Team,
+    Rep,
+    Period,
+    Pipeline,
+    StageForecast,
+    HistoricalForecast,
+    WonAmount,
+    Commit,
+    BestCase,
+    Quota,
+    Attainment,
+    NoQuotas,
+    Slipped(u32),
+    ClosingThisPeriod,
+    StalledDeals,
+    NothingHere,
+    ManagerView,
+    ByCategory,
+    ChartByStage,
+    ChartByStageDesc,
+    ChartVsQuota,
+    ChartVsQuotaDesc,
+    ChartWonLost,
+    ChartWonLostDesc,
+    WonCount,
+    LostCount,
+    Count,
+    Currency,
+    WinRate,
+    SampleTitle,
+    SampleHint,
+    SampleLoad,
+    SampleSize,
+    SampleLoaded(usize),
+    Field(SalesField),
+    Error(SalesFieldError),
+}
+
+impl Message for SalesMsg {
+    fn text(&self, l: Locale) -> Cow<'static, str> {
+        use SalesMsg::*;
+        match self {
+            NavPipeline => pick(l, "Embudo", "Pipeline"),
+            PipelineTitle => pick(l, "Embudo de ventas", "Sales pipeline"),
+            DealsTitle => pick(l, "Oportunidades", "Deals"),
+            ForecastTitle => pick(l, "Previsión", "Forecast"),
+            NewDeal => pick(l, "Nueva oportunidad", "New deal"),
+            EditDeal => pick(l, "Editar oportunidad", "Edit deal"),
+            DealCount(n) => owned(deal_count(l, *n)),
+            DefaultStage(n) => default_stage(l, *n),
+            BoardLabel => pick(l, "Tablero de oportunidades", "Deal board"),
+            StageTabs => pick(l, "Etapas", "Stages"),
+            ColumnTotals => pick(l, "Totales de la etapa", "Stage totals"),
+            Amount => pick(l, "Importe", "Amount"),
+            Weighted => pick(l, "Ponderado", "Weighted"),
+            OwnerFilter => pick(l, "Comercial", "Rep"),
+            AnyOwner => pick(l, "Todos", "Everyone"),
+            Mine => pick(l, "Mías", "Mine"),
+            CloseFilter => pick(l, "Cierre previsto", "Expected close"),
+            AnyDate => pick(l, "Cualquier fecha", "Any date"),
+            ThisMonth => pick(l, "Este mes", "This month"),
+            ThisQuarter => pick(l, "Este trimestre", "This quarter"),
+            NextQuarter => pick(l, "Próximo trimestre", "Next quarter"),
+            StatusFilter => pick(l, "Estado", "Status"),
+            Stalled => pick(l, "Estancada", "Stalled"),
+            DaysInStage(d) => match l {
+                Locale::Es => owned(format!("{d} días en la etapa")),
+                Locale::En => owned(format!("{d} days in stage")),
+            },
+            MoveTo => pick(l, "Mover a", "Move to"),
+            MoveDeal(t) => match l {
+                Locale::Es => owned(format!("Etapa de «{t}»")),
+                Locale::En => owned(format!("Stage of “{t}”")),
+            },
+            MovePrev(t) => match l {
+                Locale::Es => owned(format!("Mover «{t}» a la etapa anterior")),
+                Locale::En => owned(format!("Move “{t}” to the previous stage")),
+            },
+            MoveNext(t) => match l {
+                Locale::Es => owned(format!("Mover «{t}» a la etapa siguiente")),
+                Locale::En => owned(format!("Move “{t}” to the next stage")),
+            },
+            Moved(t, s) => match l {
+                Locale::Es => owned(format!("«{t}» movida a {s}")),
+                Locale::En => owned(format!("“{t}” moved to {s}")),
+            },
+            ShowMore(n) => match l {
+                Locale::Es => owned(format!("Mostrar {} más", int(l, *n))),
+                Locale::En => owned(format!("Show {} more", int(l, *n))),
+            },
+            EmptyColumn => pick(l, "Sin oportunidades", "No deals"),
+            Created => pick(l, "Oportunidad creada", "Deal created"),
+            Saved => pick(l, "Cambios guardados", "Changes saved"),
+            Deleted => pick(l, "Oportunidad eliminada", "Deal deleted"),
+            Restored => pick(l, "Oportunidad restaurada", "Deal restored"),
+            MarkedWon => pick(l, "Oportunidad ganada", "Deal won"),
+            MarkedLost => pick(l, "Oportunidad perdida", "Deal lost"),
+            Reopened => pick(l, "Oportunidad reabierta", "Deal reopened"),
+            NoDeals => pick(l, "Aún no hay oportunidades", "No deals yet"),
+            NoDealsHint => pick(
+                l,
+                "Crea una o carga oportunidades de ejemplo en Ajustes.",
+                "Create one, or load sample deals in Settings.",
+            ),
+            CreateFirst => pick(l, "Crear la primera oportunidad", "Create the first deal"),
+            OpenSettings => pick(l, "Abrir Ajustes", "Open Settings"),
+            BackToDeals => pick(l, "Oportunidades", "Deals"),
+            NotFound => pick(
+                l,
+                "Esta oportunidad no existe o se eliminó.",
+                "This deal does not exist or was deleted.",
+            ),
+            SectionDetails => pick(l, "Datos", "Details"),
+            SectionStages => pick(l, "Historial de etapas", "Stage history"),
+            SectionNotes => pick(l, "Notas", "Notes"),
+            EnteredFirst(s) => match l {
+                Locale::Es => owned(format!("Creada en {s}")),
+                Locale::En => owned(format!("Created in {s}")),
+            },
+            FromTo(a, b) => match l {
+                Locale::Es => owned(format!("De {a} a {b}")),
+                Locale::En => owned(format!("From {a} to {b}")),
+            },
+            CycleDays(d) => match l {
+                Locale::Es => owned(format!("Ciclo de venta: {d} días")),
+                Locale::En => owned(format!("Sales cycle: {d} days")),
+            },
+            Status(s) => status(l, *s),
+            Category(c) => category(l, *c),
+            Reason(r) => reason(l, *r),
+            Win => pick(l, "Marcar como ganada", "Mark as won"),
+            Lose => pick(l, "Marcar como perdida", "Mark as lost"),
+            Reopen => pick(l, "Reabrir", "Reopen"),
+            CloseTitle(DealStatus::Won) => pick(l, "¿La has ganado?", "Won the deal?"),
+            CloseTitle(_) => pick(l, "¿La has perdido?", "Lost the deal?"),
+            CloseReasonLabel => pick(l, "Motivo", "Reason"),
+            NoReason => pick(l, "Sin indicar", "Not given"),
+            CloseNoteLabel => pick(l, "Nota de cierre", "Closing note"),
+            Confirm => pick(l, "Confirmar", "Confirm"),
+            DeleteTitle => pick(l, "¿Eliminar la oportunidad?", "Delete the deal?"),
+            DeleteBody => pick(
+                l,
+                "Podrás deshacerlo durante unos segundos.",
+                "You can undo it for a few seconds.",
+            ),
+            ProbabilityHint(p) => match l {
+                Locale::Es => owned(format!("Vacío: la de la etapa ({p} %)")),
+                Locale::En => owned(format!("Empty: the stage's ({p}%)")),
+            },
+            AmountHint => pick(l, "Por ejemplo 12.500,00", "For example 12,500.00"),
+            ContactLabel => pick(l, "Contacto", "Contact"),
+            ContactNone => pick(l, "Ninguno", "None"),
+            Periods => pick(l, "Periodo", "Period"),
+            ByMonth => pick(l, "Por mes", "By month"),
+            ByQuarter => pick(l, "Por trimestre", "By quarter"),
+            Team => pick(l, "Equipo", "Team"),
+            Rep => pick(l, "Comercial", "Rep"),
+            Period => pick(l, "Periodo", "Period"),
+            Pipeline => pick(l, "Embudo", "Pipeline"),
+            StageForecast => pick(
+                l,
+                "Previsión (probabilidad de etapa)",
+                "Forecast (stage probability)",
+            ),
+            HistoricalForecast => pick(
+                l,
+                "Previsión (tasa de cierre histórica)",
+                "Forecast (historical win rate)",
+            ),
+            WonAmount => pick(l, "Ganado", "Won"),
+            Commit => pick(l, "Compromiso", "Commit"),
+            BestCase => pick(l, "Mejor caso", "Best case"),
+            Quota => pick(l, "Cuota", "Quota"),
+            Attainment => pick(l, "Cumplimiento", "Attainment"),
+            NoQuotas => pick(l, "Sin cuotas definidas.", "No quotas set."),
+            Slipped(n) => match l {
+                Locale::Es => owned(format!("{n} retrasadas de periodos anteriores")),
+                Locale::En => owned(format!("{n} slipped from earlier periods")),
+            },
+            ClosingThisPeriod => pick(l, "Cierran este periodo", "Closing this period"),
+            StalledDeals => pick(l, "Oportunidades estancadas", "Stalled deals"),
+            NothingHere => pick(l, "Nada por aquí.", "Nothing here."),
+            ManagerView => pick(l, "Vista del responsable", "Manager view"),
+            ByCategory => pick(l, "Por categoría", "By category"),
+            ChartByStage => pick(l, "Embudo por etapa", "Pipeline by stage"),
+            ChartByStageDesc => pick(
+                l,
+                "Importe abierto de cada etapa, en barras.",
+                "Open amount in each stage, as bars.",
+            ),
+            ChartVsQuota => pick(
+                l,
+                "Previsión frente a cuota por mes",
+                "Forecast vs quota by month",
+            ),
+            ChartVsQuotaDesc => pick(
+                l,
+                "Barras: previsión ponderada de cada mes; línea: cuota del mes.",
+                "Bars: each month's weighted forecast; line: the month's quota.",
+            ),
+            ChartWonLost => pick(l, "Ganadas y perdidas por mes", "Won and lost by month"),
+            ChartWonLostDesc => pick(
+                l,
+                "Número de oportunidades ganadas y perdidas en los últimos doce meses.",
+                "Deals won and lost in each of the last twelve months.",
+            ),
+            WonCount => pick(l, "Ganadas", "Won"),
+            LostCount => pick(l, "Perdidas", "Lost"),
+            Count => pick(l, "Número", "Count"),
+            Currency => pick(l, "Moneda", "Currency"),
+            WinRate => pick(l, "Tasa de cierre", "Win rate"),
+            SampleTitle => pick(l, "Oportunidades de ejemplo", "Sample deals"),
+            SampleHint => pick(
+                l,
+                "Crea oportunidades de prueba sobre las cuentas guardadas (o sin cuenta).",
+                "Creates test deals on the saved accounts (or without one).",
+            ),
+            SampleSize => pick(l, "Número de oportunidades", "Number of deals"),
+            SampleLoad => pick(l, "Cargar oportunidades de ejemplo", "Load sample deals"),
+            SampleLoaded(n) => match l {
+                Locale::Es => owned(format!("{} oportunidades de ejemplo cargadas", int(l, *n))),
+                Locale::En => owned(format!("{} sample deals loaded", int(l, *n))),
+            },
+            Field(f) => field(l, *f),
+            Error(e) => error(l, e.code),
+        }
+    }
+}
+
+fn deal_count(l: Locale, n: usize) -> String {
+    let noun = match (l, n == 1) {
+        (Locale::Es, true) => "oportunidad",
+        (Locale::Es, false) => "oportunidades",
+        (Locale::En, true) => "deal",
+        (Locale::En, false) => "deals",
+    };
+    format!("{} {noun}", int(l, n))
+}
+
+fn default_stage(l: Locale, n: u8) -> Cow<'static, str> {
+    match n {
+        1 => pick(l, "Prospección", "Prospecting"),
+        2 => pick(l, "Cualificación", "Qualification"),
+        3 => pick(l, "Propuesta", "Proposal"),
+        4 => pick(l, "Negociación", "Negotiation"),
+        _ => pick(l, "Cierre", "Closing"),
+    }
+}
+
+fn status(l: Locale, s: DealStatus) -> Cow<'static, str> {
+    match s {
+        DealStatus::Open => pick(l, "Abierta", "Open"),
+        DealStatus::Won => pick(l, "Ganada", "Won"),
+        DealStatus::Lost => pick(l, "Perdida", "Lost"),
+    }
+}
+
+fn category(l: Locale, c: ForecastCategory) -> Cow<'static, str> {
+    match c {
+        ForecastCategory::Pipeline => pick(l, "Embudo", "Pipeline"),
+        ForecastCategory::BestCase => pick(l, "Mejor caso", "Best case"),
+        ForecastCategory::Commit => pick(l, "Compromiso", "Commit"),
+        ForecastCategory::Closed => pick(l, "Cerrada", "Closed"),
+    }
+}
+
+fn reason(l: Locale, r: CloseReason) -> Cow<'static, str> {
+    use CloseReason::*;
+    match r {
+        Price => pick(l, "Precio", "Price"),
+        Product => pick(l, "Producto", "Product"),
+        Relationship => pick(l, "Relación", "Relationship"),
+        Service => pick(l, "Servicio", "Service"),
+        Competitor => pick(l, "Competencia", "Competitor"),
+        NoBudget => pick(l, "Sin presupuesto", "No budget"),
+        NoDecision => pick(l, "Sin decisión", "No decision"),
+        Timing => pick(l, "Momento", "Timing"),
+        NoResponse => pick(l, "Sin respuesta", "No response"),
+        Other => pick(l, "Otro", "Other"),
+    }
+}
+
+fn field(l: Locale, f: SalesField) -> Cow<'static, str> {
+    use SalesField::*;
+    match f {
+        Title => pick(l, "Título", "Title"),
+        AccountId => pick(l, "Empresa", "Company"),
+        ContactId => pick(l, "Contacto", "Contact"),
+        Owner => pick(l, "Comercial", "Rep"),
+        Amount => pick(l, "Importe", "Amount"),
+        Currency => pick(l, "Moneda", "Currency"),
+        ExpectedClose => pick(l, "Cierre previsto", "Expected close"),
+        PipelineId => pick(l, "Embudo", "Pipeline"),
+        StageId => pick(l, "Etapa", "Stage"),
+        Probability => pick(l, "Probabilidad (%)", "Probability (%)"),
+        Category => pick(l, "Categoría de previsión", "Forecast category"),
+        Campaign => pick(l, "Campaña u origen", "Campaign or source"),
+        Notes => pick(l, "Notas", "Notes"),
+        _ => pick(l, "Campo", "Field"),
+    }
+}
+
+fn error(l: Locale, c: SalesCode) -> Cow<'static, str> {
+    use SalesCode::*;
+    match c {
+        Required => pick(l, "Obligatorio.", "Required."),
+        TooLong => pick(l, "Demasiado largo.", "Too long."),
+        TooMany => pick(l, "Demasiadas filas.", "Too many rows."),
+        Duplicate => pick(l, "Repetido.", "Duplicated."),
+        InvalidAmount => pick(
+            l,
+            "No es un importe (ej. 12.500,00).",
+            "Not an amount (e.g. 12,500.00).",
+        ),
+        TooManyDecimals => pick(
+            l,
+            "Demasiados decimales para esta moneda.",
+            "Too many decimals for this currency.",
+        ),
+        Negative => pick(l, "No puede ser negativo.", "Cannot be negative."),
+        OutOfRange => pick(l, "Demasiado grande.", "Too large."),
+        UnknownCurrency => pick(l, "Moneda desconocida.", "Unknown currency."),
+        InvalidDate => pick(l, "Fecha no válida.", "Not a valid date."),
+        InvalidTime => pick(l, "Hora no válida.", "Not a valid time."),
+        InvalidPercent => pick(l, "Un número de 0 a 100.", "A number from 0 to 100."),
+        InvalidNumber => pick(l, "Un número entero.", "A whole number."),
+        UnknownStage => pick(l, "Etapa desconocida.", "Unknown stage."),
+        LineTotalOverflow => pick(
+            l,
+            "Total de línea demasiado grande.",
+            "Line total too large.",
+        ),
+    }
+}
+
+/// "mar 2026" / "Mar 2026", "T1 2026" / "Q1 2026".
+pub fn fmt_period(l: Locale, p: Period) -> String {
+    match p.kind {
+        PeriodKind::Quarter => match l {
+            Locale::Es => format!("T{} {}", p.number, p.year),
+            Locale::En => format!("Q{} {}", p.number, p.year),
+        },
+        PeriodKind::Month => {
+            const ES: [&str; 12] = [
+                "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+            ];
+            const EN: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            let i = (p.number as usize).saturating_sub(1).min(11);
+            let names = if l == Locale::Es { ES } else { EN };
+            format!("{} {}", names.get(i).copied().unwrap_or_default(), p.year)
+        }
+    }
+}

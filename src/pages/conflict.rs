@@ -1,0 +1,235 @@
+//! `/conflicts/:id`: a record edited in two places at once. Each differing field shows the
+//! current version ("mine") and every other one ("theirs") as radio choices, prefilled by the
+//! merge; saving writes the choice as a new revision and deletes the other versions.
+//! See `state::sync::conflicts` for why, without a common ancestor, choices must be confirmed.
+
+use cartera_core::domain::Field;
+use cartera_core::store::WriteError;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use serde_json::Value;
+
+use crate::components::record_detail::PageLoading;
+use crate::i18n::{ErrorMsg, FieldLabel, RecordDetail, SyncCount, SyncMsg as Msg, expect_i18n};
+use crate::state::sync::{
+    ConflictView, FieldChoice, chosen_body, field, load_conflict, resolve_conflict,
+};
+use crate::state::{expect_current_user, expect_data_version, expect_store, expect_toasts};
+
+/// The record's own page.
+fn record_href(view: &ConflictView) -> String {
+    let id = &view.mine.id;
+    match view.mine.doc_type() {
+        Some("account") => format!("/accounts/{id}"),
+        _ => format!("/contacts/{id}"),
+    }
+}
+
+/// A document field's label in the current locale (the key itself for fields no form has).
+fn field_label(key: &str) -> String {
+    let i18n = expect_i18n();
+    let known = match key {
+        "given_name" => Some(Field::GivenName),
+        "family_name" => Some(Field::FamilyName),
+        "name" => Some(Field::AccountName),
+        "emails" => Some(Field::Email(0)),
+        "phones" => Some(Field::Phone(0)),
+        "job_title" => Some(Field::JobTitle),
+        "account_id" => Some(Field::AccountId),
+        "tax_id" => Some(Field::TaxId),
+        "industry" => Some(Field::Industry),
+        "website" => Some(Field::Website),
+        "tags" => Some(Field::Tags),
+        "owner" => Some(Field::Owner),
+        "notes" => Some(Field::Notes),
+        _ => None,
+    };
+    match (known, key) {
+        (Some(f), _) => i18n.t(FieldLabel(f)),
+        (None, "address" | "addresses") => i18n.t(RecordDetail::SectionAddress),
+        (None, other) => other.replace('_', " "),
+    }
+}
+
+/// A value as text: strings as they are, lists and objects joined with commas.
+fn value_text(value: Option<&Value>) -> String {
+    let i18n = expect_i18n();
+    let text = match value {
+        None => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| value_text(Some(v)))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(Value::Object(m)) => m
+            .values()
+            .map(|v| value_text(Some(v)))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(other) => other.to_string(),
+    };
+    if text.is_empty() {
+        i18n.t(Msg::Empty)
+    } else {
+        text
+    }
+}
+
+#[component]
+pub fn ConflictPage() -> impl IntoView {
+    let i18n = expect_i18n();
+    let (store, version) = (expect_store(), expect_data_version());
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let conflict = LocalResource::new(move || {
+        version.track();
+        let (store, id) = (store.clone(), id());
+        async move {
+            load_conflict(&*store, &id)
+                .await
+                .map_err(|e| ErrorMsg::from(&e))
+        }
+    });
+    view! {
+        <section class="page conflict">
+            <header class="page-header">
+                <h1>{move || i18n.t(Msg::ConflictTitle)}</h1>
+            </header>
+            {move || match conflict.get() {
+                None => view! { <PageLoading/> }.into_any(),
+                Some(Err(e)) => view! { <crate::components::storage_error::StorageErrorView message=e/> }.into_any(),
+                Some(Ok(None)) => view! {
+                    <p class="empty">{move || i18n.t(Msg::ConflictGone)}</p>
+                    <A href=format!("/contacts/{}", id()) attr:class="btn">{move || i18n.t(Msg::BackToRecord)}</A>
+                }.into_any(),
+                Some(Ok(Some(found))) => view! { <ConflictForm conflict=found/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ConflictForm(conflict: ConflictView) -> impl IntoView {
+    let i18n = expect_i18n();
+    let (store, version, toasts, user) = (
+        expect_store(),
+        expect_data_version(),
+        expect_toasts(),
+        expect_current_user(),
+    );
+    let navigate = use_navigate();
+    let choices = RwSignal::new(conflict.fields.clone());
+    let back = record_href(&conflict);
+    let shared = StoredValue::new(conflict.clone());
+    let save = Action::new_local(move |_: &()| {
+        let (store, view) = (store.clone(), shared.get_value());
+        let (navigate, back) = (navigate.clone(), record_href(&view));
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let body = chosen_body(&view, &choices.get_untracked(), &now, &user.id());
+        async move {
+            match resolve_conflict(&*store, &view, body).await {
+                Ok(Ok(_)) => {
+                    version.bump();
+                    toasts.show(i18n.t(Msg::ConflictResolved), None);
+                    navigate(&back, Default::default());
+                }
+                Ok(Err(WriteError::Conflict)) => {
+                    toasts.error(i18n.t(Msg::ConflictChanged));
+                    version.bump();
+                }
+                Ok(Err(e)) => toasts.write_error(&e),
+                Err(e) => toasts.store_error(&e),
+            }
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch(());
+    };
+    let rows = conflict
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(row, (key, _))| {
+            view! { <FieldRow row key=key.clone() conflict=conflict.clone() choices/> }
+        })
+        .collect_view();
+    view! {
+        <p class="page-intro">{move || i18n.t(Msg::ConflictIntro)}</p>
+        {(!conflict.unsettled.is_empty()).then(|| view! {
+            <p class="field-hint">{move || i18n.t(Msg::ConflictNoBase)}</p>
+        })}
+        <form class="conflict-form" on:submit=on_submit>
+            {rows}
+            <div class="form-actions">
+                <A href=back attr:class="btn">{move || i18n.t(crate::i18n::Common::Cancel)}</A>
+                <button type="submit" class="btn btn-primary" disabled=move || save.pending().get()>
+                    {move || i18n.t(Msg::KeepChoices)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// One differing field: a radio per version.
+#[component]
+fn FieldRow(
+    row: usize,
+    key: String,
+    conflict: ConflictView,
+    choices: RwSignal<Vec<(String, FieldChoice)>>,
+) -> impl IntoView {
+    let i18n = expect_i18n();
+    let unsettled = conflict.unsettled.contains(&key);
+    let several = conflict.theirs.len() > 1;
+    let name = format!("conflict-field-{row}");
+    let options: Vec<(FieldChoice, String, String)> = std::iter::once((
+        FieldChoice::Mine,
+        i18n.t(Msg::Mine),
+        value_text(field(&conflict.mine.body, &key)),
+    ))
+    .chain(conflict.theirs.iter().enumerate().map(|(i, t)| {
+        let label = if several {
+            i18n.t(SyncCount::TheirsN(i + 1))
+        } else {
+            i18n.t(Msg::Theirs)
+        };
+        (
+            FieldChoice::Theirs(i),
+            label,
+            value_text(field(&t.body, &key)),
+        )
+    }))
+    .collect();
+    let radios = options
+        .into_iter()
+        .map(|(choice, label, text)| {
+            let name = name.clone();
+            let checked = move || choices.with(|c| c.get(row).is_some_and(|(_, ch)| *ch == choice));
+            let pick = move |_| {
+                choices.update(|c| {
+                    if let Some(entry) = c.get_mut(row) {
+                        entry.1 = choice
+                    }
+                })
+            };
+            view! {
+                <label class="choice conflict-choice">
+                    <input type="radio" name=name prop:checked=checked on:change=pick/>
+                    <span class="choice-label">{label}</span>
+                    <span class="choice-value">{text}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="card choices conflict-field" class:conflict-unsettled=unsettled>
+            <legend class="card-title">{field_label(&key)}</legend>
+            {radios}
+        </fieldset>
+    }
+}

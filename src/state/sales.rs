@@ -1,0 +1,391 @@
+//! Sales data for the pipeline, deals and forecast screens: every deal, pipeline and quota in
+//! memory (5k open deals are a few MB), reloaded when the data version moves, and the writes
+//! those screens make (save, move a stage, close, reopen, delete with undo).
+//!
+//! **The default pipeline.** When the store holds no pipeline, the first screen that needs one
+//! writes core's `sample_pipeline` (id `pipeline-sample`, stage ids `s1`-`s5`). Its stored stage
+//! names are Spanish records, but the UI shows the catalogue's words for those stage ids while
+//! the stored name is still the sample's ([`stage_name`]): a Spanish and an English rep see
+//! their own language, and a name an admin changes is shown as typed.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use cartera_core::domain::money::DecimalSeparator;
+use cartera_core::domain::sales::{
+    DEAL_TYPE, Deal, PIPELINE_TYPE, Pipeline, QUOTA_TYPE, Quota, SAMPLE_PIPELINE_ID, Stage,
+    move_stage, sample_pipeline,
+};
+use cartera_core::store::{Body, Doc, DocStore, Edit, Query, Rev, StoreError};
+use chrono::{FixedOffset, Offset, Utc};
+use leptos::prelude::*;
+
+use super::records::{CacheStatus, SaveError, write};
+use super::{DataVersion, Store, Toasts};
+use crate::i18n::{ErrorMsg, I18n, Locale, SalesMsg};
+
+/// The sales service, kept in context; `Copy`.
+#[derive(Clone, Copy)]
+pub struct SalesCache {
+    /// Every deal (open and closed), in id order.
+    pub deals: RwSignal<Arc<Vec<Deal>>>,
+    pub pipelines: RwSignal<Arc<Vec<Pipeline>>>,
+    pub quotas: RwSignal<Arc<Vec<Quota>>>,
+    pub status: RwSignal<CacheStatus>,
+    /// The revision each deal was read at (the parent of its next save).
+    revs: StoredValue<HashMap<String, Rev>>,
+    busy: StoredValue<bool>,
+    again: StoredValue<bool>,
+}
+
+impl SalesCache {
+    fn new() -> Self {
+        Self {
+            deals: RwSignal::new(Arc::default()),
+            pipelines: RwSignal::new(Arc::default()),
+            quotas: RwSignal::new(Arc::default()),
+            status: RwSignal::new(CacheStatus::Empty),
+            revs: StoredValue::new(HashMap::new()),
+            busy: StoredValue::new(false),
+            again: StoredValue::new(false),
+        }
+    }
+
+    /// Loads (or reloads) everything; never runs twice at once.
+    pub fn sync_with(&self, store: Store) {
+        if self.busy.get_value() {
+            self.again.set_value(true);
+            return;
+        }
+        self.busy.set_value(true);
+        let cache = *self;
+        leptos::task::spawn_local(async move {
+            loop {
+                cache.again.set_value(false);
+                if let Err(e) = cache.load(&store).await {
+                    cache
+                        .status
+                        .try_set(CacheStatus::Failed(ErrorMsg::from(&e)));
+                }
+                if !cache.again.get_value() {
+                    break;
+                }
+            }
+            cache.busy.set_value(false);
+        });
+    }
+
+    async fn load(&self, store: &Store) -> Result<(), StoreError> {
+        if self.status.get_untracked() != CacheStatus::Ready {
+            self.status.set(CacheStatus::Loading);
+        }
+        let by_type = |t: &str| Query::ByType { doc_type: t.into() };
+        let mut pipelines: Vec<Pipeline> = (store.query(&by_type(PIPELINE_TYPE)).await?.iter())
+            .filter_map(|d| Pipeline::from_doc(d).ok())
+            .collect();
+        if pipelines.is_empty() {
+            pipelines.push(create_default_pipeline(store).await?);
+        }
+        pipelines
+            .sort_by(|a, b| (!a.is_default, &a.name, &a.id).cmp(&(!b.is_default, &b.name, &b.id)));
+        let quotas: Vec<Quota> = (store.query(&by_type(QUOTA_TYPE)).await?.iter())
+            .filter_map(|d| Quota::from_doc(d).ok())
+            .collect();
+        let docs = store.query(&by_type(DEAL_TYPE)).await?;
+        let mut revs = HashMap::with_capacity(docs.len());
+        let mut deals: Vec<Deal> = Vec::with_capacity(docs.len());
+        for doc in docs {
+            if let Ok(d) = Deal::from_doc(&doc) {
+                revs.insert(doc.id, doc.rev);
+                deals.push(d);
+            }
+        }
+        deals.sort_by(|a, b| a.id.cmp(&b.id));
+        self.revs.set_value(revs);
+        self.pipelines.set(Arc::new(pipelines));
+        self.quotas.set(Arc::new(quotas));
+        self.deals.set(Arc::new(deals));
+        self.status.set(CacheStatus::Ready);
+        Ok(())
+    }
+
+    /// Shows a saved deal at once (before the reload the version bump starts).
+    pub fn apply(&self, deal: &Deal, rev: Rev) {
+        self.revs.update_value(|r| {
+            r.insert(deal.id.clone(), rev);
+        });
+        self.deals.update(|all| {
+            let v = Arc::make_mut(all);
+            match v.binary_search_by(|d| d.id.cmp(&deal.id)) {
+                Ok(i) => {
+                    if let Some(slot) = v.get_mut(i) {
+                        *slot = deal.clone();
+                    }
+                }
+                Err(i) => v.insert(i, deal.clone()),
+            }
+        });
+    }
+
+    /// Removes a deleted deal.
+    pub fn forget(&self, id: &str) {
+        self.revs.update_value(|r| {
+            r.remove(id);
+        });
+        self.deals
+            .update(|all| Arc::make_mut(all).retain(|d| d.id != id));
+    }
+
+    /// The deal `id`, if loaded; untracked.
+    pub fn deal(&self, id: &str) -> Option<Deal> {
+        self.deals.with_untracked(|all| {
+            (all.binary_search_by(|d| d.id.as_str().cmp(id)).ok()).and_then(|i| all.get(i).cloned())
+        })
+    }
+
+    /// The revision deal `id` was read at.
+    pub fn rev(&self, id: &str) -> Option<Rev> {
+        self.revs.with_value(|r| r.get(id).cloned())
+    }
+
+    /// The pipeline new deals go to; reactive.
+    pub fn default_pipeline(&self) -> Option<Pipeline> {
+        self.pipelines
+            .with(|p| (p.iter().find(|p| p.is_default)).or(p.first()).cloned())
+    }
+
+    /// The pipeline `id`; reactive.
+    pub fn pipeline(&self, id: &str) -> Option<Pipeline> {
+        self.pipelines
+            .with(|p| p.iter().find(|p| p.id == id).cloned())
+    }
+}
+
+/// Writes the sample pipeline as the team's default (see the module docs).
+async fn create_default_pipeline(store: &Store) -> Result<Pipeline, StoreError> {
+    let p = sample_pipeline(Utc::now());
+    let edit = Edit {
+        id: p.id.clone(),
+        prev: None,
+        deleted: false,
+        body: p.to_body(),
+    };
+    // A conflict means another tab or device wrote it first: the same pipeline, keep going.
+    let _ = store.bulk_docs(vec![edit]).await?;
+    Ok(p)
+}
+
+/// Creates the service and puts it in context (the app root calls it).
+pub fn provide_sales() -> SalesCache {
+    let cache = SalesCache::new();
+    provide_context(cache);
+    cache
+}
+
+/// The sales service. Without one provided by the app root, the first caller installs it at
+/// the root of the reactive tree, so it outlives the pages.
+pub fn expect_sales() -> SalesCache {
+    if let Some(cache) = use_context::<SalesCache>() {
+        return cache;
+    }
+    let mut root = Owner::current();
+    while let Some(parent) = root.as_ref().and_then(Owner::parent) {
+        root = Some(parent);
+    }
+    match root {
+        Some(root) => root.with(provide_sales),
+        None => provide_sales(),
+    }
+}
+
+/// Keeps the cache in step with the store; call it in each page that shows sales data.
+pub fn follow_sales(cache: SalesCache, store: Store) {
+    let version = super::expect_data_version();
+    Effect::new(move |_| {
+        version.track();
+        cache.sync_with(store.clone());
+    });
+}
+
+/// The stage's name for the user (see the module docs on the default pipeline).
+pub fn stage_name(pipeline: &Pipeline, stage: &Stage, locale: Locale) -> String {
+    if pipeline.id == SAMPLE_PIPELINE_ID {
+        let sample = sample_pipeline(Utc::now());
+        if sample
+            .stage(&stage.id)
+            .is_some_and(|s| s.name == stage.name)
+        {
+            return crate::i18n::Message::text(
+                &SalesMsg::DefaultStage(stage_number(&stage.id)),
+                locale,
+            )
+            .into_owned();
+        }
+    }
+    stage.name.clone()
+}
+
+fn stage_number(id: &str) -> u8 {
+    id.trim_start_matches('s').parse().unwrap_or(0)
+}
+
+/// The name of stage `stage_id` of `pipeline`, or the id when the stage is gone.
+pub fn stage_label(pipeline: Option<&Pipeline>, stage_id: &str, locale: Locale) -> String {
+    pipeline
+        .and_then(|p| p.stage(stage_id).map(|s| stage_name(p, s, locale)))
+        .unwrap_or_else(|| stage_id.to_owned())
+}
+
+/// How amounts are typed in `locale`.
+pub fn decimal_separator(locale: Locale) -> DecimalSeparator {
+    match locale {
+        Locale::Es => DecimalSeparator::Comma,
+        Locale::En => DecimalSeparator::Dot,
+    }
+}
+
+/// The team's calendar: this device's UTC offset (until teams store theirs).
+pub fn team_offset() -> FixedOffset {
+    let minutes = js_sys::Date::new_0().get_timezone_offset();
+    let east = -(minutes as i32) * 60;
+    FixedOffset::east_opt(east).unwrap_or_else(|| Utc.fix())
+}
+
+/// The services a deal write needs.
+#[derive(Clone, Copy)]
+pub struct SalesCtx {
+    pub cache: SalesCache,
+    pub version: DataVersion,
+    pub toasts: Toasts,
+    pub i18n: I18n,
+    store: StoredValue<Store>,
+}
+
+impl SalesCtx {
+    pub fn new() -> Self {
+        Self {
+            cache: expect_sales(),
+            version: super::expect_data_version(),
+            toasts: super::expect_toasts(),
+            i18n: crate::i18n::expect_i18n(),
+            store: StoredValue::new(super::expect_store()),
+        }
+    }
+
+    pub fn store(&self) -> Store {
+        self.store.get_value()
+    }
+
+    /// Shows why a write failed.
+    pub fn show_error(&self, e: SaveError) {
+        let msg = match e {
+            SaveError::Conflict => ErrorMsg::Conflict,
+            SaveError::Failed(m) => m,
+        };
+        self.toasts.error(self.i18n.t(msg));
+    }
+}
+
+impl Default for SalesCtx {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Saves `deal` on top of revision `prev` (`None` creates it).
+pub async fn save_deal(ctx: SalesCtx, deal: &Deal, prev: Option<Rev>) -> Result<(), SaveError> {
+    let edit = Edit {
+        id: deal.id.clone(),
+        prev,
+        deleted: false,
+        body: deal.to_body(),
+    };
+    let rev = write(&ctx.store(), edit).await?;
+    ctx.cache.apply(deal, rev);
+    ctx.version.bump();
+    Ok(())
+}
+
+/// Saves an edited deal and toasts `done`; errors are toasted.
+pub fn save_and_toast(ctx: SalesCtx, deal: Deal, done: SalesMsg) {
+    leptos::task::spawn_local(async move {
+        match save_deal(ctx, &deal, ctx.cache.rev(&deal.id)).await {
+            Ok(()) => ctx.toasts.show(ctx.i18n.t(done), None),
+            Err(e) => ctx.show_error(e),
+        }
+    });
+}
+
+/// Moves deal `id` to stage `stage_id` of its pipeline as `user` (history recorded), saves it
+/// and announces the move.
+pub fn move_deal(ctx: SalesCtx, id: &str, stage_id: &str, user: &str) {
+    let Some(deal) = ctx.cache.deal(id) else {
+        return;
+    };
+    let Some(pipeline) = ctx
+        .cache
+        .pipelines
+        .with_untracked(|p| p.iter().find(|p| p.id == deal.pipeline_id).cloned())
+    else {
+        return;
+    };
+    let Some(stage) = pipeline.stage(stage_id) else {
+        return;
+    };
+    if deal.stage_id == stage.id {
+        return;
+    }
+    let moved = move_stage(&deal, stage, Utc::now(), user);
+    let name = stage_name(&pipeline, stage, ctx.i18n.locale());
+    save_and_toast(ctx, moved, SalesMsg::Moved(deal.title.clone(), name));
+}
+
+/// Deletes deal `doc`, runs `on_deleted`, and offers to undo.
+pub fn delete_deal_with_undo(ctx: SalesCtx, doc: Doc, on_deleted: impl FnOnce() + 'static) {
+    leptos::task::spawn_local(async move {
+        let mut tomb = Body::new();
+        tomb.insert("type".into(), DEAL_TYPE.into());
+        let edit = Edit {
+            id: doc.id.clone(),
+            prev: Some(ctx.cache.rev(&doc.id).unwrap_or_else(|| doc.rev.clone())),
+            deleted: true,
+            body: tomb,
+        };
+        match write(&ctx.store(), edit).await {
+            Ok(deletion) => {
+                ctx.cache.forget(&doc.id);
+                on_deleted();
+                ctx.version.bump();
+                ctx.toasts
+                    .show_undo(ctx.i18n.t(SalesMsg::Deleted), move || {
+                        restore(ctx, doc.clone(), deletion.clone());
+                    });
+            }
+            Err(e) => ctx.show_error(e),
+        }
+    });
+}
+
+fn restore(ctx: SalesCtx, doc: Doc, deletion: Rev) {
+    leptos::task::spawn_local(async move {
+        let edit = Edit {
+            id: doc.id.clone(),
+            prev: Some(deletion),
+            deleted: false,
+            body: doc.body.clone(),
+        };
+        match write(&ctx.store(), edit).await {
+            Ok(rev) => {
+                if let Ok(d) = Deal::from_doc(&Doc {
+                    rev: rev.clone(),
+                    ..doc
+                }) {
+                    ctx.cache.apply(&d, rev);
+                }
+                ctx.version.bump();
+                ctx.toasts.show(ctx.i18n.t(SalesMsg::Restored), None);
+            }
+            Err(e) => ctx.show_error(e),
+        }
+    });
+}
