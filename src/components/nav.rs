@@ -23,51 +23,29 @@ pub fn Nav() -> impl IntoView {
     view! {
         <nav class="app-nav" aria-label=move || i18n.t(Msg::MainNav)>
             <ul>
-                <WordsNavItem href="/today" icon=Icon::Today label=Signal::derive(move || i18n.t(TodayMsg::Title))/>
-                <WordsNavItem href="/leads" icon=Icon::Leads label=Signal::derive(move || i18n.t(Leads::Title))/>
-                <NavItem href="/contacts" icon=Icon::Contacts label=Msg::NavContacts/>
-                <NavItem href="/accounts" icon=Icon::Accounts label=Msg::NavAccounts/>
-                <SalesNavItem href="/pipeline" icon=Icon::Pipeline label=SalesMsg::NavPipeline wide_only=false/>
-                <SalesNavItem href="/forecast" icon=Icon::Forecast label=SalesMsg::ForecastTitle wide_only=true/>
-                <NavItem href="/settings" icon=Icon::Settings label=Msg::NavSettings/>
+                <NavItem href="/today" icon=Icon::Today label=Signal::derive(move || i18n.t(TodayMsg::Title))/>
+                <NavItem href="/leads" icon=Icon::Leads label=Signal::derive(move || i18n.t(Leads::Title))/>
+                <NavItem href="/contacts" icon=Icon::Contacts label=Signal::derive(move || i18n.t(Msg::NavContacts))/>
+                <NavItem href="/accounts" icon=Icon::Accounts label=Signal::derive(move || i18n.t(Msg::NavAccounts))/>
+                <NavItem href="/pipeline" icon=Icon::Pipeline label=Signal::derive(move || i18n.t(SalesMsg::NavPipeline))/>
+                <NavItem href="/forecast" icon=Icon::Forecast label=Signal::derive(move || i18n.t(SalesMsg::ForecastTitle)) wide_only=true/>
+                <NavItem href="/settings" icon=Icon::Settings label=Signal::derive(move || i18n.t(Msg::NavSettings))/>
             </ul>
         </nav>
     }
 }
 
 /// One link: icon and visible label; `<A>` sets `aria-current="page"` when it matches.
+/// `wide_only` links (Forecast) live in the desktop sidebar only, so the phone bar stays one row.
 #[component]
-fn NavItem(href: &'static str, icon: Icon, label: Msg) -> impl IntoView {
-    let i18n = expect_i18n();
-    view! {
-        <li>
-            <A href=href>
-                {icon_svg(icon)}
-                <span class="nav-label">{move || i18n.t(label)}</span>
-            </A>
-        </li>
-    }
-}
-
-/// A sales link (Pipeline; Forecast only in the wide sidebar, keeping the phone bar at five).
-#[component]
-fn SalesNavItem(href: &'static str, icon: Icon, label: SalesMsg, wide_only: bool) -> impl IntoView {
-    let i18n = expect_i18n();
+fn NavItem(
+    href: &'static str,
+    icon: Icon,
+    label: Signal<String>,
+    #[prop(optional)] wide_only: bool,
+) -> impl IntoView {
     view! {
         <li class:nav-wide-only=wide_only>
-            <A href=href>
-                {icon_svg(icon)}
-                <span class="nav-label">{move || i18n.t(label.clone())}</span>
-            </A>
-        </li>
-    }
-}
-
-/// A link whose label is already a translated, reactive text (Today, Leads).
-#[component]
-fn WordsNavItem(href: &'static str, icon: Icon, label: Signal<String>) -> impl IntoView {
-    view! {
-        <li>
             <A href=href>
                 {icon_svg(icon)}
                 <span class="nav-label">{label}</span>

@@ -95,47 +95,64 @@ pub fn submit<T: Record>(
     state.errors.set(Vec::new());
     state.failure.set(None);
     state.saving.set(true);
-    let (store, ctx) = (state.store.get_value(), state.ctx);
+    let store = state.store.get_value();
     leptos::task::spawn_local(async move {
-        let result = async {
-            let mut base = state.base.get_value();
-            if over_latest && let Some(b) = &base {
-                base = Some(latest(&store, &b.doc.id, b.record.clone()).await?);
-            }
-            let built = build(base.as_ref().map(|l| &l.record));
-            let (record, warnings) = built.map_err(|_| SaveError::Failed(ErrorMsg::Unexpected))?;
-            let prev = base.map(|b| b.doc.rev);
-            let created = prev.is_none();
-            save(&store, prev, &record)
-                .await
-                .map(|saved| (saved, warnings, created))
-        }
-        .await;
+        let result = write_form(&store, state.base.get_value(), over_latest, build).await;
         state.saving.try_set(false);
         match result {
-            Ok((saved, warnings, created)) => {
-                saved.record.apply(ctx.cache);
-                ctx.version.bump();
-                let msg = if created {
-                    RecordForm::Created(T::KIND)
-                } else {
-                    RecordForm::Saved(T::KIND)
-                };
-                ctx.toasts.show(ctx.i18n.t(msg), None);
-                for w in warnings {
-                    ctx.toasts.show(ctx.i18n.t(FieldErrorText(w)), None);
-                }
-                state.base.set_value(Some(saved.clone()));
-                state.go_to(&detail_path::<T>(saved.record.id()));
-            }
+            Ok((saved, warnings, created)) => after_save(state, saved, &warnings, created),
             Err(SaveError::Conflict) => {
-                state.conflict.set(true);
+                state.conflict.try_set(true);
             }
             Err(SaveError::Failed(msg)) => {
-                state.failure.set(Some(msg));
+                state.failure.try_set(Some(msg));
             }
         }
     });
+}
+
+/// Builds the record on top of `base` (first replaced by the latest version when
+/// `over_latest`) and writes it: the saved record, its warnings, and whether it is new.
+async fn write_form<T: Record>(
+    store: &Store,
+    mut base: Option<Loaded<T>>,
+    over_latest: bool,
+    build: impl Fn(Option<&T>) -> Result<(T, Vec<FieldError>), Vec<FieldError>>,
+) -> Result<(Loaded<T>, Vec<FieldError>, bool), SaveError> {
+    if over_latest && let Some(b) = &base {
+        base = Some(latest(store, &b.doc.id, b.record.clone()).await?);
+    }
+    let built = build(base.as_ref().map(|l| &l.record));
+    // Validated just before; only a newer version could make it fail, and it cannot.
+    let (record, warnings) = built.map_err(|_| SaveError::Failed(ErrorMsg::Unexpected))?;
+    let prev = base.map(|b| b.doc.rev);
+    let created = prev.is_none();
+    let saved = save(store, prev, &record).await?;
+    Ok((saved, warnings, created))
+}
+
+/// Shows the saved record everywhere, says so, and opens its page.
+fn after_save<T: Record>(
+    state: FormState<T>,
+    saved: Loaded<T>,
+    warnings: &[FieldError],
+    created: bool,
+) {
+    let ctx = state.ctx;
+    saved.record.apply(ctx.cache);
+    ctx.version.bump();
+    let msg = if created {
+        RecordForm::Created(T::KIND)
+    } else {
+        RecordForm::Saved(T::KIND)
+    };
+    ctx.toasts.show(ctx.i18n.t(msg), None);
+    for w in warnings {
+        ctx.toasts.show(ctx.i18n.t(FieldErrorText(*w)), None);
+    }
+    let path = detail_path::<T>(saved.record.id());
+    state.base.try_set_value(Some(saved));
+    state.go_to(&path);
 }
 
 /// The frame of a record form. `on_save(over_latest)` runs on submit (false) and when the user

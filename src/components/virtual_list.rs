@@ -97,11 +97,7 @@ where
 
     let visible = Memo::new(move |_| {
         let (start, end) = window(scroll_top.get(), viewport.get(), row_height, len.get());
-        ids.with(|v| {
-            (start..end)
-                .filter_map(|i| v.get(i).map(|id| (i, id.clone())))
-                .collect::<Vec<_>>()
-        })
+        ids.with(|v| rows_in(v, start, end))
     });
 
     let on_scroll = move |_| {
@@ -148,6 +144,13 @@ where
             </ul>
         </div>
     }
+}
+
+/// `(index, id)` of the rows `[start, end)`.
+fn rows_in(ids: &[String], start: usize, end: usize) -> Vec<(usize, String)> {
+    (start..end)
+        .filter_map(|i| ids.get(i).map(|id| (i, id.clone())))
+        .collect()
 }
 
 /// The list's geometry at the time of a key press.

@@ -211,6 +211,8 @@ pub fn LeadCapturePage() -> impl IntoView {
         user: StoredValue::new(expect_current_user().id()),
         ctx: WriteCtx::new(),
     };
+    // The name box is where a capture starts: focus it (phones open the keyboard).
+    request_animation_frame(|| focus_by_id("lead-given"));
     // Read leads, contacts and rules while the rep types, so saving is instant.
     leptos::task::spawn_local(async move {
         let _ = c.prepared().await;

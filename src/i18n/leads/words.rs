@@ -185,8 +185,8 @@ pub(super) fn plain(m: &Leads, locale: Locale) -> &'static str {
         // With values: written by `Leads::text`.
         (
             Count(_) | CountFiltered(..) | Points(_) | FixFields(_) | DuplicatesTitle(_)
-            | AssignedTo(_)
-            | ReassignedBy(_) | ByRule(_) | Reassignment(..) | ExistingAccount(_) | Match(_),
+            | AssignedTo(_) | ReassignedBy(_) | ByRule(_) | Reassignment(..) | ExistingAccount(_)
+            | Match(_),
             _,
         ) => "",
     }
