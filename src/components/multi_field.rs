@@ -102,7 +102,8 @@ pub fn MultiField(
                 </div>
             </For>
             <button type="button" class="btn btn-link" on:click=add>
-                {move || format!("+ {}", i18n.t(add_label.clone()))}
+                <span aria-hidden="true">"+ "</span>
+                {move || i18n.t(add_label.clone())}
             </button>
         </div>
     }

@@ -105,7 +105,7 @@ pub fn QuickActions(
             {address.map(|a| view! {
                 <a class="quick-action" href=map_url(&a, i18n.locale()) target="_blank" rel="noopener noreferrer">
                     {icon(Icon::MapPin)}
-                    {move || i18n.t(RecordDetail::OpenMap)}
+                    {move || i18n.t(RecordDetail::Directions)}
                 </a>
             })}
         </nav>

@@ -167,6 +167,8 @@ pub enum RecordDetail {
     Call,
     SendEmail,
     OpenMap,
+    /// The quick action that opens the map on the first address.
+    Directions,
     OpenWebsite,
     SectionDetails,
     SectionAddress,
@@ -223,6 +225,8 @@ impl Message for RecordDetail {
             (SendEmail, En) => "Send email",
             (OpenMap, Es) => "Ver en el mapa",
             (OpenMap, En) => "Open map",
+            (Directions, Es) => "Cómo llegar",
+            (Directions, En) => "Directions",
             (OpenWebsite, Es) => "Abrir sitio web",
             (OpenWebsite, En) => "Open website",
             (SectionDetails, Es) => "Datos",

@@ -101,7 +101,8 @@ fn AccountView(data: AccountData) -> impl IntoView {
     .join(" · ");
     let first_address = a.addresses.iter().find(|ad| !ad.is_empty()).cloned();
     view! {
-        <A href="/accounts" attr:class="back-link">{move || format!("← {}", i18n.t(RecordDetail::BackTo(Kind::Account)))}</A>
+        <A href="/accounts" attr:class="back-link"><span aria-hidden="true">"← "</span>
+            {move || i18n.t(RecordDetail::BackTo(Kind::Account))}</A>
         <div class="detail-top">
             <DetailHeader title=a.name.clone()>{subtitle}</DetailHeader>
             <DetailActions edit_href=format!("/accounts/{}/edit", a.id) on_delete />

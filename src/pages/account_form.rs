@@ -207,7 +207,8 @@ fn AddressList(addresses: RwSignal<Vec<(u32, AddressDraft)>>, errors: FormErrors
             </fieldset>
         </For>
         <button type="button" class="btn btn-link" on:click=add>
-            {move || format!("+ {}", i18n.t(RecordForm::AddAddress))}
+            <span aria-hidden="true">"+ "</span>
+            {move || i18n.t(RecordForm::AddAddress)}
         </button>
     }
 }

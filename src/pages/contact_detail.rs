@@ -87,7 +87,8 @@ fn ContactView(data: ContactData) -> impl IntoView {
     let subtitle = (!c.job_title.is_empty()).then(|| c.job_title.clone());
     let address = (!c.address.is_empty()).then(|| c.address.clone());
     view! {
-        <A href="/contacts" attr:class="back-link">{move || format!("← {}", i18n.t(RecordDetail::BackTo(Kind::Contact)))}</A>
+        <A href="/contacts" attr:class="back-link"><span aria-hidden="true">"← "</span>
+            {move || i18n.t(RecordDetail::BackTo(Kind::Contact))}</A>
         <div class="detail-top">
             <DetailHeader title=c.display_name()>
                 {subtitle.clone()}

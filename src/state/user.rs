@@ -15,9 +15,14 @@ pub struct CurrentUser {
 }
 
 impl CurrentUser {
-    /// The stable local user id (a UUID), e.g. for a record's `owner` field.
+    /// Who owns what this user creates (a record's `owner`): the sync server's user name once
+    /// signed in (the server's validate_doc_update checks ownership by that name), otherwise a
+    /// stable local id (a UUID) for a device that has never signed in.
     pub fn id(&self) -> String {
-        self.id.get_value()
+        crate::state::sync::load_config()
+            .map(|c| c.user)
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| self.id.get_value())
     }
 
     /// The display name; reactive. Empty until the user sets one.
