@@ -4,7 +4,7 @@
 #   scripts/serve.sh                # http://127.0.0.1:8080/ (or a free port if 8080 is taken)
 #   PORT=9000 scripts/serve.sh
 #   SKIP_BUILD=1 scripts/serve.sh   # serve the existing dist/ as is
-#   SYNC=1 scripts/serve.sh         # also start the development sync server (scripts/sync-server.sh)
+#   SYNC=0 scripts/serve.sh         # without the embedded sync server (the app works local-only)
 set -euo pipefail
 LOG_TAG=serve
 source "$(dirname "$0")/env.sh"
@@ -28,15 +28,17 @@ origin="http://127.0.0.1:$port"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ "${SYNC:-0}" = "1" ]; then bash scripts/sync-server.sh --stop || true; fi
+  if [ "${SYNC:-1}" = "1" ]; then bash scripts/sync-server.sh --stop || true; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- sync server ---------------------------------------------------------------------------
 # The CouchDB-compatible sync server (patched PouchDB Server, data in .data/sync), beside the
-# static server, with CORS for this page's origin. Off by default: the app works local-only.
-if [ "${SYNC:-0}" = "1" ]; then
+# static server, with CORS for this page's origin. On port 5984 when free, which is where the
+# login screen looks by default (this page's host, CouchDB's port); SYNC=0 turns it off.
+if [ "${SYNC:-1}" = "1" ]; then
+  if [ -z "${SYNC_PORT:-}" ] && node server/launch.mjs port-is-free 5984; then export SYNC_PORT=5984; fi
   APP_ORIGIN="$origin" bash scripts/sync-server.sh
 fi
 # -------------------------------------------------------------------------------------------
