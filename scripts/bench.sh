@@ -7,6 +7,7 @@
 #                       records in one transaction (the floor), same page, median of 3
 #   search              SearchIndex p50/p95 over 10k and 100k sample contacts in Chromium's wasm
 #   cold start          reload to the first contact row with 10k contacts stored, median of 5
+#   sync                pull / push of 10k documents with a real PouchDB Server (median of 3)
 #
 #   bash scripts/bench.sh
 set -euo pipefail
@@ -18,15 +19,11 @@ bash scripts/setup.sh
 mkdir -p bench-out
 bash scripts/build.sh >bench-out/build.log 2>&1 || { tail -30 bench-out/build.log; die "release build failed"; }
 
-log "wasm benchmarks in headless Chromium (release build of the bench tests)"
-WBT_TMP="$ROOT/.tmp/wbt-bench"
-rm -rf "$WBT_TMP" && mkdir -p "$WBT_TMP"
-rc=0
-CHROMEDRIVER=/usr/bin/chromedriver TMPDIR="$WBT_TMP" \
+log "wasm benchmarks in headless Chromium (release build of the bench tests; a PouchDB Server for sync)"
+wasm_tests_with_sync_server bench \
   cargo test -p cartera --release --features bench --target wasm32-unknown-unknown \
-  --test idb_bench --test search_bench -- --nocapture >bench-out/wasm.log 2>&1 || rc=$?
-rm -rf "$WBT_TMP"
-[ "$rc" -eq 0 ] || { tail -40 bench-out/wasm.log; die "wasm benchmarks failed"; }
+  --test idb_bench --test search_bench --test sync_bench -- --nocapture >bench-out/wasm.log 2>&1 \
+  || { tail -40 bench-out/wasm.log; die "wasm benchmarks failed"; }
 
 log "cold start with 10k contacts (Playwright, release build)"
 node scripts/bench/coldstart.mjs >bench-out/coldstart.json

@@ -17,3 +17,32 @@ fi
 
 log() { printf '%s[%s]%s %s\n' "$C_BLUE" "${LOG_TAG:-cartera}" "$C_OFF" "$*"; }
 die() { printf '%s[%s] error:%s %s\n' "$C_RED" "${LOG_TAG:-cartera}" "$C_OFF" "$*" >&2; exit 1; }
+
+# Runs a wasm-bindgen-test command in headless Chromium beside a throwaway PouchDB Server (the
+# sync tests and benchmarks replicate with a real one): on a free port, with CORS for the test
+# page's fixed origin; its URL and admin reach the tests at BUILD time (option_env!, see
+# tests/sync_support). Chromium profiles (~60 MB a run) and the server's data go in folders
+# that are removed afterwards, also on failure.   wasm_tests_with_sync_server NAME CMD...
+wasm_tests_with_sync_server() {
+  local name=$1
+  shift
+  local tmp="$ROOT/.tmp/$name" page_port admin_password sync_url rc=0
+  rm -rf "$tmp" && mkdir -p "$tmp/wbt"
+  page_port="$(node server/launch.mjs free-port)"
+  admin_password="$(node -e 'console.log(require("crypto").randomBytes(12).toString("hex"))')"
+  SYNC_DATA="$tmp/sync" APP_ORIGIN="http://127.0.0.1:$page_port" SYNC_PORT='' \
+    SYNC_ADMIN_USER=test-admin SYNC_ADMIN_PASSWORD="$admin_password" \
+    bash scripts/sync-server.sh >"$tmp/sync-server.log" 2>&1 || { cat "$tmp/sync-server.log" >&2; rm -rf "$tmp"; return 1; }
+  sync_url="$(sed -n 's/^SYNC_URL=//p' "$tmp/sync-server.log" | tail -n 1)"
+  if [ -z "$sync_url" ]; then
+    echo "the sync server printed no SYNC_URL" >&2
+    rc=1
+  else
+    CARTERA_TEST_SYNC_URL="$sync_url" CARTERA_TEST_SYNC_ADMIN="test-admin:$admin_password" \
+      WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$page_port" WASM_BINDGEN_TEST_TIMEOUT=900 \
+      CHROMEDRIVER=/usr/bin/chromedriver TMPDIR="$tmp/wbt" "$@" || rc=$?
+  fi
+  SYNC_DATA="$tmp/sync" bash scripts/sync-server.sh --stop >/dev/null 2>&1 || true
+  rm -rf "$tmp"
+  return "$rc"
+}

@@ -25,32 +25,14 @@ for s in "${STAGES[@]}"; do
   [[ " ${ALL_STAGES[*]} " == *" $s "* ]] || die "unknown stage '$s' (stages: ${ALL_STAGES[*]})"
 done
 
-WBT_TMP="$ROOT/.tmp/wbt"
-SYNC_TMP="$ROOT/.tmp/sync-test"
 
 stage_fmt() { cargo fmt --all -- --check; }
 stage_clippy-host() { cargo clippy --workspace --all-targets -- -D warnings; }
 stage_clippy-wasm() { cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings; }
 stage_test-core() { cargo test -p cartera-core; }
 stage_test-browser() {
-  # Each run leaves ~60 MB of Chromium profile in TMPDIR: keep it in a folder we clean.
-  rm -rf "$WBT_TMP" "$SYNC_TMP" && mkdir -p "$WBT_TMP"
-  # The sync tests (tests/sync_pouchdb.rs) replicate with a real PouchDB Server: a throwaway one
-  # on a free port, whose CORS admits the test page's origin, so that page gets a fixed address.
-  # Its URL and admin reach the tests at BUILD time (option_env!, see tests/sync_support).
-  local page_port admin_password sync_url
-  page_port="$(node server/launch.mjs free-port)"
-  admin_password="$(node -e 'console.log(require("crypto").randomBytes(12).toString("hex"))')"
-  trap 'SYNC_DATA="$SYNC_TMP" bash scripts/sync-server.sh --stop >/dev/null || true; rm -rf "$WBT_TMP" "$SYNC_TMP"' EXIT
-  SYNC_DATA="$SYNC_TMP" APP_ORIGIN="http://127.0.0.1:$page_port" SYNC_PORT='' \
-    SYNC_ADMIN_USER=test-admin SYNC_ADMIN_PASSWORD="$admin_password" \
-    bash scripts/sync-server.sh | tee "$ROOT/.tmp/sync-server.log"
-  sync_url="$(sed -n 's/^SYNC_URL=//p' "$ROOT/.tmp/sync-server.log" | tail -n 1)"
-  [ -n "$sync_url" ] || { echo "the sync server printed no SYNC_URL" >&2; return 1; }
-
-  CARTERA_TEST_SYNC_URL="$sync_url" CARTERA_TEST_SYNC_ADMIN="test-admin:$admin_password" \
-    WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$page_port" WASM_BINDGEN_TEST_TIMEOUT=600 \
-    CHROMEDRIVER=/usr/bin/chromedriver TMPDIR="$WBT_TMP" \
+  # IndexedDB store, shell, sync state and the replicator against a real PouchDB Server.
+  wasm_tests_with_sync_server test-browser \
     cargo test -p cartera --target wasm32-unknown-unknown --tests
 }
 stage_build() { bash scripts/build.sh; }

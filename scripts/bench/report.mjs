@@ -47,6 +47,10 @@ const rows = [
   ...searches.map((s) => [`search ${Number(s.size).toLocaleString('en')} contacts (p50 / p95)`,
     `${Number(s.p50_ms).toFixed(2)} ms / ${Number(s.p95_ms).toFixed(2)} ms (index build ${Number(s.build_ms).toFixed(0)} ms)`,
     Number(s.size) >= 100000 ? 'p95 ≤ 16 ms' : '', Number(s.size) >= 100000 ? (Number(s.p95_ms) <= 16 ? 'met' : 'MISSED') : '']),
+  ...['sync_pull', 'sync_push'].map((k) => wasm.find((r) => r.name === k)).filter(Boolean).map((r) => [
+    `sync ${r.name === 'sync_pull' ? 'pull into' : 'push from'} IndexedDB, ${Number(r.n).toLocaleString('en')} docs, PouchDB Server`,
+    `${Number(r.ms).toFixed(0)} ms = ${Number(r.docs_per_s).toFixed(0)} docs/s`,
+    'PouchDB-in-browser baseline not measured yet', '']),
   [`cold start to first contact row, ${cold.contacts.toLocaleString('en')} contacts (median of ${cold.runs.length})`,
     `${cold.median_ms.toFixed(0)} ms (runs: ${cold.runs.map((r) => r.toFixed(0)).join(', ')})`, '', ''],
 ];

@@ -41,15 +41,19 @@ pub fn BarChart(
                 {move || plot(&rows.get(), line)}
             </svg>
             <Legend series line />
-            <table class="visually-hidden">
-                <caption>{title}</caption>
-                <thead><tr><th scope="col"></th>{move || series.get().into_iter().map(|s| view! { <th scope="col">{s}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {move || rows.get().into_iter().map(|r| view! {
-                        <tr><th scope="row">{r.label}</th>{r.values.into_iter().map(|(_, t)| view! { <td>{t}</td> }).collect_view()}</tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            // Hidden by a wrapper: a table never shrinks below its content, so a hidden table
+            // itself would stay as wide as its text and widen a phone's page.
+            <div class="visually-hidden">
+                <table>
+                    <caption>{title}</caption>
+                    <thead><tr><th scope="col"></th>{move || series.get().into_iter().map(|s| view! { <th scope="col">{s}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {move || rows.get().into_iter().map(|r| view! {
+                            <tr><th scope="row">{r.label}</th>{r.values.into_iter().map(|(_, t)| view! { <td>{t}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </figure>
     }
 }

@@ -50,6 +50,12 @@ pub fn DealFormPage() -> impl IntoView {
         }
     });
     let account = use_query_map().with_untracked(|q| q.get("account"));
+    // The form is built once per opening, as soon as the pipelines are in memory. The sales
+    // cache reloads on every write and sync (this page's `follow_sales` starts one as it opens):
+    // tracking the pipelines themselves would rebuild the form each time, throwing away what the
+    // user typed while the old form's views still had updates queued (a panic on a disposed
+    // signal when opening the form from the deal's page, where the cache is already loaded).
+    let loaded = Memo::new(move |_| sales.pipelines.with(|p| !p.is_empty()));
     let i18n = expect_i18n();
     view! {
         <section class="page form-page">
@@ -57,12 +63,14 @@ pub fn DealFormPage() -> impl IntoView {
                 {move || {
                     let account = account.clone();
                     Suspend::new(async move {
-                        let pipeline = sales.default_pipeline();
-                        match (opening.await, pipeline) {
+                        let loaded = loaded.get();
+                        let opening = opening.await;
+                        let pipeline = untrack(|| sales.default_pipeline()).filter(|_| loaded);
+                        match (opening, pipeline) {
                             (_, None) => view! { <PageLoading/> }.into_any(),
                             (Ok(Opening::New), Some(p)) => view! { <DealForm base=None pipeline=p account /> }.into_any(),
                             (Ok(Opening::Edit(l)), Some(p)) => {
-                                let p = sales.pipeline(&l.record.pipeline_id).unwrap_or(p);
+                                let p = untrack(|| sales.pipeline(&l.record.pipeline_id)).unwrap_or(p);
                                 view! { <DealForm base=Some(*l) pipeline=p account=None /> }.into_any()
                             }
                             (Ok(Opening::NotFound), _) => view! {
