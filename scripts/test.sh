@@ -6,6 +6,8 @@
 #   clippy-host    clippy, all targets, host, -D warnings
 #   clippy-wasm    clippy, all targets, wasm32-unknown-unknown, -D warnings
 #   test-core      cargo test -p cartera-core (pure domain/store/sync logic, on the host)
+#   test-server    sync server: crash patches, setup, validate_doc_update roles, CORS/cookies,
+#                  replication with a node PouchDB client (node --test server/test/)
 #   test-browser   wasm-bindgen-test of the app crate in headless Chromium (IndexedDB store, ...),
 #                  with a throwaway PouchDB Server for the sync tests (scripts/sync-server.sh)
 #   build          release build with Trunk + wasm-opt (scripts/build.sh)
@@ -19,7 +21,7 @@ LOG_TAG=test
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
-ALL_STAGES=(fmt clippy-host clippy-wasm test-core test-browser build e2e)
+ALL_STAGES=(fmt clippy-host clippy-wasm test-core test-server test-browser build e2e)
 if [ $# -gt 0 ]; then STAGES=("$@"); else STAGES=("${ALL_STAGES[@]}"); fi
 for s in "${STAGES[@]}"; do
   [[ " ${ALL_STAGES[*]} " == *" $s "* ]] || die "unknown stage '$s' (stages: ${ALL_STAGES[*]})"
@@ -30,6 +32,7 @@ stage_fmt() { cargo fmt --all -- --check; }
 stage_clippy-host() { cargo clippy --workspace --all-targets -- -D warnings; }
 stage_clippy-wasm() { cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings; }
 stage_test-core() { cargo test -p cartera-core; }
+stage_test-server() { node --test --test-reporter=spec server/test/; }
 stage_test-browser() {
   # IndexedDB store, shell, sync state and the replicator against a real PouchDB Server.
   wasm_tests_with_sync_server test-browser \

@@ -3,5 +3,6 @@
 
 pub mod domain;
 pub mod search;
+pub mod sort;
 pub mod store;
 pub mod sync;

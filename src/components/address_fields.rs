@@ -2,6 +2,7 @@
 //! user's language (ISO codes underneath, as the domain stores them).
 
 use cartera_core::domain::{AddressInput, AddressPart, Field};
+use cartera_core::sort;
 use js_sys::{Array, Intl, Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -84,7 +85,9 @@ pub fn AddressFields(index: usize, draft: AddressDraft, errors: FormErrors) -> i
             .into_iter()
             .map(|c| (country_name(locale, &c), c))
             .collect();
-        named.sort_by_cached_key(|(name, _)| cartera_core::search::normalize(name));
+        sort::sort_by_cached_key(&mut named, |(name, _)| {
+            cartera_core::search::normalize(name)
+        });
         let mut options = vec![(String::new(), "—".to_owned())];
         options.extend(named.into_iter().map(|(name, code)| (code, name)));
         options

@@ -2,6 +2,7 @@
 //! field, translated where shown) and the owner choices.
 
 use cartera_core::domain::sales::{SalesField, SalesFieldError};
+use cartera_core::sort;
 use leptos::prelude::*;
 
 use crate::components::record_meta::user_label;
@@ -80,7 +81,7 @@ pub fn owner_options(user: CurrentUser, current: String) -> Signal<Vec<(String, 
         ids.push(user.id());
         ids.push(current.clone());
         ids.retain(|s| !s.is_empty());
-        ids.sort();
+        sort::sort(&mut ids);
         ids.dedup();
         let mut out: Vec<(String, String)> = ids
             .into_iter()
@@ -89,7 +90,7 @@ pub fn owner_options(user: CurrentUser, current: String) -> Signal<Vec<(String, 
                 (id, name)
             })
             .collect();
-        out.sort_by(|a, b| a.1.cmp(&b.1));
+        sort::sort_by(&mut out, |a, b| a.1.cmp(&b.1));
         out
     })
 }

@@ -2,6 +2,7 @@
 
 use cartera_core::domain::SAMPLE_OWNERS;
 use cartera_core::domain::leads::{Lead, LeadStatus, StatusError, reassign, set_status};
+use cartera_core::sort;
 use cartera_core::store::Doc;
 use chrono::Utc;
 use leptos::prelude::*;
@@ -76,7 +77,7 @@ pub fn LeadReassignForm(doc: Doc, lead: Lead) -> impl IntoView {
     let mut people: Vec<String> = SAMPLE_OWNERS.iter().map(|s| (*s).to_owned()).collect();
     people.extend([me.clone(), lead.owner.clone()]);
     people.retain(|p| !p.is_empty());
-    people.sort();
+    sort::sort(&mut people);
     people.dedup();
     let options = Signal::derive(move || {
         (people.iter())

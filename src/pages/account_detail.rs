@@ -2,6 +2,7 @@
 //! who created and changed it, and Edit / Delete (with undo).
 
 use cartera_core::domain::{Account, CONTACT_TYPE, Contact, Field};
+use cartera_core::sort;
 use cartera_core::store::{DocStore, Query};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -37,7 +38,9 @@ async fn load_account(store: Store, id: String) -> Result<Option<AccountData>, E
         .iter()
         .filter_map(|d| Contact::from_doc(d).ok())
         .collect();
-    contacts.sort_by_cached_key(|c| cartera_core::search::normalize(&c.display_name()));
+    sort::sort_by_cached_key(&mut contacts, |c| {
+        cartera_core::search::normalize(&c.display_name())
+    });
     Ok(Some(AccountData { account, contacts }))
 }
 

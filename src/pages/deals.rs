@@ -1,6 +1,7 @@
 //! `/deals`: every deal (open first, by expected close), filterable by status and rep, in a
 //! virtualized list.
 
+use cartera_core::sort;
 use std::sync::Arc;
 
 use cartera_core::domain::sales::{Deal, DealStatus};
@@ -25,7 +26,7 @@ fn visible(deals: &[Deal], status: &str, owner: &str) -> Vec<String> {
         .filter(|d| status.is_empty() || d.status.code() == status)
         .filter(|d| owner.is_empty() || d.owner == owner)
         .collect();
-    v.sort_by(|a, b| {
+    sort::sort_by(&mut v, |a, b| {
         (!a.is_open(), a.expected_close, &a.title).cmp(&(!b.is_open(), b.expected_close, &b.title))
     });
     v.into_iter().map(|d| d.id.clone()).collect()

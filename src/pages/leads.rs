@@ -1,6 +1,7 @@
 //! `/leads`: every lead, best score first, searchable and filterable by status, source, owner
 //! and minimum score, in the same virtualized list as contacts.
 
+use cartera_core::sort;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -58,7 +59,7 @@ fn LeadList(leads: Arc<Vec<Lead>>) -> impl IntoView {
     let by_id: Arc<HashMap<String, Lead>> =
         Arc::new(leads.iter().map(|l| (l.id.clone(), l.clone())).collect());
     let mut owners: Vec<String> = leads.iter().map(|l| l.owner.clone()).collect();
-    owners.sort();
+    sort::sort(&mut owners);
     owners.dedup();
     let ids = {
         let leads = leads.clone();

@@ -18,6 +18,7 @@ use cartera_core::domain::leads::{
     RoutingRules, SCORING_RULES_TYPE, ScoringRules, assign, route, score,
 };
 use cartera_core::domain::{CONTACT_TYPE, Contact};
+use cartera_core::sort;
 use cartera_core::store::{Doc, DocStore, Edit, Query, Rev};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -236,7 +237,7 @@ pub fn visible_leads(leads: &[Lead], filter: &LeadFilter) -> Vec<String> {
             })
     };
     let mut kept: Vec<&Lead> = leads.iter().filter(|l| keeps(l)).collect();
-    kept.sort_by(|a, b| {
+    sort::sort_by(&mut kept, |a, b| {
         (b.score.total, b.meta.created_at, &b.id).cmp(&(a.score.total, a.meta.created_at, &a.id))
     });
     kept.into_iter().map(|l| l.id.clone()).collect()

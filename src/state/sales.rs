@@ -8,6 +8,7 @@
 //! the stored name is still the sample's ([`stage_name`]): a Spanish and an English rep see
 //! their own language, and a name an admin changes is shown as typed.
 
+use cartera_core::sort;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -86,8 +87,9 @@ impl SalesCache {
         if pipelines.is_empty() {
             pipelines.push(create_default_pipeline(store).await?);
         }
-        pipelines
-            .sort_by(|a, b| (!a.is_default, &a.name, &a.id).cmp(&(!b.is_default, &b.name, &b.id)));
+        sort::sort_by(&mut pipelines, |a, b| {
+            (!a.is_default, &a.name, &a.id).cmp(&(!b.is_default, &b.name, &b.id))
+        });
         let quotas: Vec<Quota> = (store.query(&by_type(QUOTA_TYPE)).await?.iter())
             .filter_map(|d| Quota::from_doc(d).ok())
             .collect();
@@ -100,7 +102,7 @@ impl SalesCache {
                 deals.push(d);
             }
         }
-        deals.sort_by(|a, b| a.id.cmp(&b.id));
+        sort::sort_by(&mut deals, |a, b| a.id.cmp(&b.id));
         self.revs.set_value(revs);
         self.pipelines.set(Arc::new(pipelines));
         self.quotas.set(Arc::new(quotas));

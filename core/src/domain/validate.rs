@@ -7,6 +7,7 @@ use super::input::{
 use super::phone::{PhoneError, normalize_phone};
 use super::tax_id::{check_spanish_tax_id, normalize_tax_id};
 use super::types::Address;
+use crate::sort;
 
 /// Longest names, titles, address parts, emails and websites, in characters.
 const MAX_SHORT: usize = 200;
@@ -77,7 +78,7 @@ impl Check {
         if self.errors.is_empty() {
             Ok(value)
         } else {
-            self.errors.sort();
+            sort::sort(&mut self.errors);
             self.errors.dedup();
             Err(self.errors)
         }

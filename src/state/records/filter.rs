@@ -1,5 +1,6 @@
 //! Search, filter and sort of a record list: pure functions over a [`RecordSet`].
 
+use cartera_core::sort;
 use std::collections::{BTreeSet, HashSet};
 
 use super::rows::{ListRow, RecordSet};
@@ -59,13 +60,13 @@ pub struct Orders {
 /// Sorts every id by name (ties by id) and by last change (newest first, ties by id).
 pub fn orders<R: ListRow>(set: &RecordSet<R>) -> Orders {
     let mut rows: Vec<&R> = set.rows().collect();
-    rows.sort_unstable_by(|a, b| {
+    sort::sort_by(&mut rows, |a, b| {
         a.sort_name()
             .cmp(b.sort_name())
             .then_with(|| a.id().cmp(b.id()))
     });
     let by_name = rows.iter().map(|r| r.id().to_owned()).collect();
-    rows.sort_unstable_by(|a, b| {
+    sort::sort_by(&mut rows, |a, b| {
         b.updated_at()
             .cmp(&a.updated_at())
             .then_with(|| a.id().cmp(b.id()))
@@ -119,8 +120,8 @@ fn sort_like<R: ListRow>(set: &RecordSet<R>, ids: &mut [String], sort: SortBy) {
     };
     let at = |id: &str| set.get(id).map(|r| r.updated_at());
     match sort {
-        SortBy::Name => ids.sort_by_cached_key(|id| (name(id), id.clone())),
-        SortBy::Recent => ids.sort_by(|a, b| at(b).cmp(&at(a)).then_with(|| a.cmp(b))),
+        SortBy::Name => sort::sort_by_cached_key(ids, |id| (name(id), id.clone())),
+        SortBy::Recent => sort::sort_by(ids, |a, b| at(b).cmp(&at(a)).then_with(|| a.cmp(b))),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Duplicate detection: the same email or phone, or a near-identical name at a near-identical
 //! company (accents, punctuation, courtesy titles and legal forms ignored).
 
+use crate::sort;
 use std::collections::BTreeMap;
 
 use super::super::contact::Contact;
@@ -134,7 +135,9 @@ pub fn find_duplicates(
                 .filter_map(|c| found(&c.id, RecordKind::Contact, &Keys::of_contact(c))),
         )
         .collect();
-    out.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+    sort::sort_by(&mut out, |a, b| {
+        b.score.cmp(&a.score).then_with(|| a.id.cmp(&b.id))
+    });
     out
 }
 
@@ -220,10 +223,10 @@ fn groups(leads: &[Lead], sets: &mut Sets) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = (by_root.into_values())
         .filter(|g| g.len() > 1)
         .map(|mut g| {
-            g.sort();
+            sort::sort(&mut g);
             g
         })
         .collect();
-    out.sort();
+    sort::sort(&mut out);
     out
 }

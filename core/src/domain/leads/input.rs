@@ -6,6 +6,7 @@ use super::super::tax_id::{check_spanish_tax_id, normalize_tax_id};
 use super::super::types::Address;
 use super::super::validate::{normalize_email, normalize_website, parse_tags};
 use super::lead::LeadSource;
+use crate::sort;
 
 const MAX_SHORT: usize = 200;
 const MAX_NOTES: usize = 20_000;
@@ -294,7 +295,7 @@ pub fn validate_lead(
     if c.errors.is_empty() {
         Ok(valid)
     } else {
-        c.errors.sort();
+        sort::sort(&mut c.errors);
         c.errors.dedup();
         Err(c.errors)
     }

@@ -1,5 +1,6 @@
 //! Merging two leads that are the same person, keeping everything both knew.
 
+use crate::sort;
 use chrono::{DateTime, Utc};
 
 use super::super::types::Meta;
@@ -133,11 +134,11 @@ fn keep_histories(out: &mut Lead, other: &Lead) {
     }
     out.reassignments
         .extend(other.reassignments.iter().cloned());
-    out.reassignments.sort_by_key(|r| r.at);
+    sort::sort_by_key(&mut out.reassignments, |r| r.at);
     out.merged_from.extend(other.merged_from.iter().cloned());
     out.merged_from.push(other.id.clone());
     out.merged_from.retain(|id| *id != out.id);
-    out.merged_from.sort();
+    sort::sort(&mut out.merged_from);
     out.merged_from.dedup();
     let notes = [out.notes.trim(), other.notes.trim()];
     out.notes = match notes {

@@ -1,6 +1,7 @@
 //! Lead scoring: rules as data (fit and engagement conditions worth points), a score that
 //! explains itself rule by rule.
 
+use crate::sort;
 use chrono::{DateTime, Duration, Utc};
 
 use super::super::sales::{Activity, ActivityKind};
@@ -179,7 +180,7 @@ pub fn score(
             })
         })
         .collect();
-    reasons.sort_by_key(|r| std::cmp::Reverse(r.points));
+    sort::sort_by_key(&mut reasons, |r| std::cmp::Reverse(r.points));
     Score {
         total: reasons.iter().fold(0i32, |t, r| t.saturating_add(r.points)),
         reasons,

@@ -1,5 +1,6 @@
 //! Activities: tasks, calls, meetings and visits, linked to contacts, accounts, deals or leads.
 
+use crate::sort;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 
@@ -160,6 +161,8 @@ pub fn set_done(a: &Activity, done: bool, now: DateTime<Utc>, user: &str) -> Act
 /// [`Activity::timeline_at`], then id).
 pub fn timeline<'a>(activities: &'a [Activity], record: RecordRef) -> Vec<&'a Activity> {
     let mut out: Vec<&Activity> = activities.iter().filter(|a| a.links(record)).collect();
-    out.sort_by(|a, b| (b.timeline_at(), &b.id).cmp(&(a.timeline_at(), &a.id)));
+    sort::sort_by(&mut out, |a, b| {
+        (b.timeline_at(), &b.id).cmp(&(a.timeline_at(), &a.id))
+    });
     out
 }

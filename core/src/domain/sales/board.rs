@@ -1,5 +1,6 @@
 //! The Kanban board: a pipeline's open deals per stage, with column totals.
 
+use crate::sort;
 use chrono::NaiveDate;
 
 use super::amounts::Amounts;
@@ -98,7 +99,7 @@ pub fn board_columns<'a>(
         }
     }
     for (_, v) in &mut cols {
-        v.sort_by(|a, b| {
+        sort::sort_by(v, |a, b| {
             (a.expected_close, &a.title, &a.id).cmp(&(b.expected_close, &b.title, &b.id))
         });
     }

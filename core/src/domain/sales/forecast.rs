@@ -12,6 +12,7 @@
 //!   rounded once per deal (half away from zero) in minor units, then summed;
 //! - every sum is kept per currency.
 
+use crate::sort;
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::amounts::Amounts;
@@ -185,7 +186,7 @@ fn into_periods(
     mut cells: Vec<(Period, Vec<ForecastTotals>)>,
     owners: &Interner,
 ) -> Vec<PeriodForecast> {
-    cells.sort_by_key(|(p, _)| *p);
+    sort::sort_by_key(&mut cells, |(p, _)| *p);
     let order = owners.sorted();
     (cells.into_iter())
         .map(|(period, mut by_owner)| {

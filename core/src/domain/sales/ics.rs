@@ -4,6 +4,7 @@
 //! UTC, day-only ones as all-day events. Lines end in CRLF and are folded at 75 octets (never
 //! inside a UTF-8 character); text escapes `\`, `;`, `,` and newlines.
 
+use crate::sort;
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 
 use super::activity::{Activity, When};
@@ -21,7 +22,9 @@ pub fn agenda_ics(activities: &[Activity], user: &str, now: DateTime<Utc>) -> St
         .filter(|a| a.owner == user)
         .filter_map(|a| Some((a, a.when?)))
         .collect();
-    items.sort_by(|x, y| (x.0.timeline_at(), &x.0.id).cmp(&(y.0.timeline_at(), &y.0.id)));
+    sort::sort_by(&mut items, |x, y| {
+        (x.0.timeline_at(), &x.0.id).cmp(&(y.0.timeline_at(), &y.0.id))
+    });
     let mut out = String::new();
     for l in [
         "BEGIN:VCALENDAR",

@@ -1,6 +1,7 @@
 //! The sales forms as typed, and their validation codes (the UI turns codes into words).
 
 use super::super::money::MoneyError;
+use crate::sort;
 
 /// A field of a sales form (deal, pipeline, activity, visit, quota). Indexed fields point at
 /// the n-th row of the form's list, counting blank rows too.
@@ -134,7 +135,7 @@ impl Check {
         if self.errors.is_empty() {
             Ok(value)
         } else {
-            self.errors.sort();
+            sort::sort(&mut self.errors);
             self.errors.dedup();
             Err(self.errors)
         }

@@ -1,6 +1,7 @@
 //! Small dense ids for the rep names of a slice of deals, so 50 000-deal totals index arrays
 //! instead of comparing strings in maps.
 
+use crate::sort;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -48,7 +49,9 @@ impl<'a> Interner<'a> {
     /// Ids in name order.
     pub fn sorted(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.names.len()).collect();
-        order.sort_by_key(|i| self.names.get(*i).copied().unwrap_or_default());
+        sort::sort_by_key(&mut order, |i| {
+            self.names.get(*i).copied().unwrap_or_default()
+        });
         order
     }
 }

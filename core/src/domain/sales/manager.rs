@@ -1,6 +1,7 @@
 //! The manager's view: the team's forecast for the current period, the deals closing in it
 //! and the stalled deals.
 
+use crate::sort;
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::deal::Deal;
@@ -40,14 +41,16 @@ pub fn manager_view(
         .filter(|d| d.is_open() && current.contains(d.expected_close))
         .cloned()
         .collect();
-    closing.sort_by(|a, b| {
+    sort::sort_by(&mut closing, |a, b| {
         (a.expected_close, &a.owner, &a.id).cmp(&(b.expected_close, &b.owner, &b.id))
     });
     let mut stuck: Vec<(chrono::Duration, &Deal)> = (deals.iter())
         .filter(|d| stalled(d, stats, now))
         .map(|d| (time_in_stage(d, now), d))
         .collect();
-    stuck.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    sort::sort_by(&mut stuck, |a, b| {
+        b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id))
+    });
     ManagerView {
         forecast,
         closing,

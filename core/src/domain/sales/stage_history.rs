@@ -8,6 +8,7 @@
 //! new stages). The 75th percentile rather than mean + k·σ: stage times are heavily skewed
 //! (a few deals sit for months), which inflates σ and would hide most stalls.
 
+use crate::sort;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -127,7 +128,7 @@ pub fn stage_durations(deals: &[Deal]) -> StageStats {
     }
     let stages = (samples.into_iter())
         .map(|((pipeline, stage), mut secs)| {
-            secs.sort_unstable();
+            sort::sort(&mut secs);
             let n = secs.len().max(1);
             let total: i128 = secs.iter().map(|s| i128::from(*s)).sum();
             let mean = i64::try_from(total / n as i128).unwrap_or(i64::MAX);

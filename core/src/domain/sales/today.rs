@@ -8,6 +8,7 @@
 //! - deals needing attention: the rep's open deals with at least one [`Attention`] reason,
 //!   most urgent reason first, then the earliest expected close, then id.
 
+use crate::sort;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
@@ -77,7 +78,9 @@ pub fn today(
         None => (NaiveDate::MAX, true, None),
     };
     let sort = |v: &mut Vec<Activity>| {
-        v.sort_by(|a, b| (key(a), &a.subject, &a.id).cmp(&(key(b), &b.subject, &b.id)));
+        sort::sort_by(v, |a, b| {
+            (key(a), &a.subject, &a.id).cmp(&(key(b), &b.subject, &b.id))
+        });
     };
     let mut visits: Vec<Activity> = mine()
         .filter(|a| a.kind == ActivityKind::Visit && a.when.is_some_and(|w| day_of(&w) == date))
@@ -144,7 +147,7 @@ fn needing_attention(
             });
         }
     }
-    out.sort_by(|a, b| {
+    sort::sort_by(&mut out, |a, b| {
         (a.reasons.first(), a.deal.expected_close, &a.deal.id).cmp(&(
             b.reasons.first(),
             b.deal.expected_close,

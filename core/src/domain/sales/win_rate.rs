@@ -9,6 +9,7 @@ use super::codes::DealStatus;
 use super::deal::Deal;
 use super::intern::Interner;
 use super::stage_history::cycle_length;
+use crate::sort;
 
 /// Fewest closed deals before a rep's own win rate is used.
 pub const MIN_CLOSED_FOR_RATE: u32 = 5;
@@ -138,7 +139,7 @@ pub fn win_rates(deals: &[Deal]) -> WinRates {
     let mut reps: Vec<WinRate> = (reps.into_iter().zip(&owners.names))
         .map(|(a, o)| a.finish(o))
         .collect();
-    reps.sort_by(|a, b| a.owner.cmp(&b.owner));
+    sort::sort_by(&mut reps, |a, b| a.owner.cmp(&b.owner));
     WinRates {
         team: team.finish(""),
         reps,
