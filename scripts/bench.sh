@@ -7,6 +7,7 @@
 #                       records in one transaction (the floor), same page, median of 3
 #   search              SearchIndex p50/p95 over 10k and 100k sample contacts in Chromium's wasm
 #   cold start          reload to the first contact row with 10k contacts stored, median of 5
+#   sales               forecast by month/quarter and pipeline totals over 50k deals, median of 5
 #   sync                pull / push of 10k documents with a real PouchDB Server (median of 3)
 #
 #   bash scripts/bench.sh
@@ -22,7 +23,7 @@ bash scripts/build.sh >bench-out/build.log 2>&1 || { tail -30 bench-out/build.lo
 log "wasm benchmarks in headless Chromium (release build of the bench tests; a PouchDB Server for sync)"
 wasm_tests_with_sync_server bench \
   cargo test -p cartera --release --features bench --target wasm32-unknown-unknown \
-  --test idb_bench --test search_bench --test sync_bench -- --nocapture >bench-out/wasm.log 2>&1 \
+  --test idb_bench --test search_bench --test sales_bench --test sync_bench -- --nocapture >bench-out/wasm.log 2>&1 \
   || { tail -40 bench-out/wasm.log; die "wasm benchmarks failed"; }
 
 log "cold start with 10k contacts (Playwright, release build)"
