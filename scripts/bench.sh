@@ -8,7 +8,9 @@
 #   search              SearchIndex p50/p95 over 10k and 100k sample contacts in Chromium's wasm
 #   cold start          reload to the first contact row with 10k contacts stored, median of 5
 #   sales               forecast by month/quarter and pipeline totals over 50k deals, median of 5
-#   sync                pull / push of 10k documents with a real PouchDB Server (median of 3)
+#   sync                pull / push of 10k documents with a real PouchDB Server (median of 3) vs
+#                       PouchDB 9 in the same Chromium (indexeddb adapter) and a node PouchDB
+#                       client against the same server; no-op sync after 10k docs
 #
 #   bash scripts/bench.sh
 set -euo pipefail
@@ -21,9 +23,13 @@ mkdir -p bench-out
 bash scripts/build.sh >bench-out/build.log 2>&1 || { tail -30 bench-out/build.log; die "release build failed"; }
 
 log "wasm benchmarks in headless Chromium (release build of the bench tests; a PouchDB Server for sync)"
-wasm_tests_with_sync_server bench \
+# The PouchDB baselines run beside the same server right after the wasm benchmarks (the page
+# port is free again then, and the server's CORS already admits it).
+wasm_tests_with_sync_server bench bash -c '
   cargo test -p cartera --release --features bench --target wasm32-unknown-unknown \
-  --test idb_bench --test search_bench --test sales_bench --test sync_bench -- --nocapture >bench-out/wasm.log 2>&1 \
+    --test idb_bench --test search_bench --test sales_bench --test sync_bench -- --nocapture &&
+  SYNC_URL="$CARTERA_TEST_SYNC_URL" SYNC_ADMIN="$CARTERA_TEST_SYNC_ADMIN" \
+    node scripts/bench/sync-baselines.mjs >bench-out/sync-baselines.json' >bench-out/wasm.log 2>&1 \
   || { tail -40 bench-out/wasm.log; die "wasm benchmarks failed"; }
 
 log "cold start with 10k contacts (Playwright, release build)"

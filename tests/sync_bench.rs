@@ -9,13 +9,14 @@
 #![cfg(all(target_arch = "wasm32", feature = "bench"))]
 
 use cartera::remote::Credentials;
-use cartera::remote::bench::{bench_pull, bench_push};
+use cartera::remote::bench::{bench_noop_sync, bench_pull, bench_push};
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const DOCS: usize = 10_000;
 const ROUNDS: usize = 3;
+const NOOP_ROUNDS: usize = 5;
 
 const SERVER: Option<&str> = option_env!("CARTERA_TEST_SYNC_URL");
 const ADMIN: Option<&str> = option_env!("CARTERA_TEST_SYNC_ADMIN");
@@ -48,4 +49,26 @@ async fn sync_10k_docs() {
             runs_ms.join(",")
         );
     }
+}
+
+/// A sync that finds nothing to do, right after a full pull of 10k documents: the median of 5
+/// consecutive two-way syncs (push then pull, the app's `sync()`); `first_ms` is the one right
+/// after the full sync.
+#[wasm_bindgen_test]
+async fn sync_noop_after_10k_docs() {
+    let (Some(server), Some(admin)) = (SERVER, ADMIN) else {
+        panic!("{MISSING}")
+    };
+    let (user, password) = admin.split_once(':').expect(MISSING);
+    let admin = Credentials::new(user, password);
+    let runs = bench_noop_sync(server, &admin, DOCS, NOOP_ROUNDS)
+        .await
+        .expect("no-op sync");
+    let runs_ms: Vec<String> = runs.iter().map(|ms| format!("{ms:.1}")).collect();
+    let first = runs[0];
+    let ms = median(runs);
+    console_log!(
+        "BENCH sync_noop n={DOCS} ms={ms:.1} first_ms={first:.1} runs_ms={}",
+        runs_ms.join(",")
+    );
 }

@@ -34,6 +34,10 @@ function benchLines(log) {
 const size = await wasmSizes();
 const wasm = benchLines(await readFile(path.join(out, 'wasm.log'), 'utf8'));
 const cold = JSON.parse(await readFile(path.join(out, 'coldstart.json'), 'utf8'));
+const base = JSON.parse(await readFile(path.join(out, 'sync-baselines.json'), 'utf8'));
+const [pull, push, noop] = ['sync_pull', 'sync_push', 'sync_noop'].map((k) => wasm.find((r) => r.name === k));
+const ms = (v) => `${Number(v).toFixed(0)} ms`;
+const x = (v) => `${v.toFixed(2)}×`;
 const imp = wasm.find((r) => r.name === 'import');
 const searches = wasm.filter((r) => r.name === 'search');
 if (!imp || searches.length < 2) throw new Error('benchmark output incomplete: see bench-out/wasm.log');
@@ -47,10 +51,16 @@ const rows = [
   ...searches.map((s) => [`search ${Number(s.size).toLocaleString('en')} contacts (p50 / p95)`,
     `${Number(s.p50_ms).toFixed(2)} ms / ${Number(s.p95_ms).toFixed(2)} ms (index build ${Number(s.build_ms).toFixed(0)} ms)`,
     Number(s.size) >= 100000 ? 'p95 ≤ 16 ms' : '', Number(s.size) >= 100000 ? (Number(s.p95_ms) <= 16 ? 'met' : 'MISSED') : '']),
-  ...['sync_pull', 'sync_push'].map((k) => wasm.find((r) => r.name === k)).filter(Boolean).map((r) => [
-    `sync ${r.name === 'sync_pull' ? 'pull into' : 'push from'} IndexedDB, ${Number(r.n).toLocaleString('en')} docs, PouchDB Server`,
-    `${Number(r.ms).toFixed(0)} ms = ${Number(r.docs_per_s).toFixed(0)} docs/s`,
-    'PouchDB-in-browser baseline not measured yet', '']),
+  ...(pull ? [[`sync pull into IndexedDB, ${Number(pull.n).toLocaleString('en')} docs: Cartera / PouchDB 9 in Chromium / node PouchDB`,
+    `${ms(pull.ms)} / ${ms(base.browser_pull_ms)} / ${ms(base.node_pull_ms)} = ${x(base.browser_pull_ms / pull.ms)} PouchDB-in-browser's speed, ${x(pull.ms / base.node_pull_ms)} node's time`,
+    '≥ 3× PouchDB-in-browser, ≤ 1.5× node',
+    base.browser_pull_ms / pull.ms >= 3 && pull.ms / base.node_pull_ms <= 1.5 ? 'met' : 'MISSED']] : []),
+  ...(push ? [[`sync push from IndexedDB, ${Number(push.n).toLocaleString('en')} docs: Cartera / PouchDB 9 in Chromium / node PouchDB`,
+    `${ms(push.ms)} / ${ms(base.browser_push_ms)} / ${ms(base.node_push_ms)} = ${x(base.browser_push_ms / push.ms)} PouchDB-in-browser's speed`,
+    '≥ 2× PouchDB-in-browser', base.browser_push_ms / push.ms >= 2 ? 'met' : 'MISSED']] : []),
+  ...(noop ? [[`no-op sync after ${Number(noop.n).toLocaleString('en')} docs (median of 5; the first sync after the full pull re-checks the pulled docs)`,
+    `${Number(noop.ms).toFixed(1)} ms (first ${Number(noop.first_ms).toFixed(0)} ms)`,
+    '≤ 50 ms', Number(noop.ms) <= 50 ? 'met' : 'MISSED']] : []),
   ...(() => {
     const f = wasm.find((r) => r.name === 'sales_forecast');
     const b = wasm.find((r) => r.name === 'sales_board');

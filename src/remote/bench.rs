@@ -10,7 +10,9 @@
 use std::time::Duration;
 
 use cartera_core::store::{Body, DocStore, Edit, StoreError};
-use cartera_core::sync::{Interrupted, RemoteError, Replication, pull, push, replication_id};
+use cartera_core::sync::{
+    Interrupted, RemoteError, Replication, SyncReport, pull, push, replication_id, sync,
+};
 use serde_json::{Value, json};
 
 use super::{Auth, Credentials, HttpRemote, InvalidUrl, json_request};
@@ -36,11 +38,23 @@ pub enum BenchError {
     Status { what: &'static str, status: u16 },
     #[error("{written} of {expected} documents were replicated")]
     Incomplete { written: u64, expected: usize },
+    #[error("a sync with nothing to do replicated {moved} documents")]
+    NotNoop { moved: u64 },
 }
 
 impl From<Interrupted> for BenchError {
     fn from(e: Interrupted) -> Self {
         Self::Sync(Box::new(e))
+    }
+}
+
+impl From<Interrupted<SyncReport>> for BenchError {
+    /// Keeps the error; the two-way report is dropped (the bench only needs to stop).
+    fn from(e: Interrupted<SyncReport>) -> Self {
+        Self::Sync(Box::new(Interrupted {
+            error: e.error,
+            report: e.report.pull,
+        }))
     }
 }
 
@@ -89,6 +103,61 @@ pub async fn bench_push(server: &str, admin: &Credentials, n: usize) -> Result<f
         let ms = now_ms() - start;
         complete(report.docs_written, n).map(|()| ms)
     })
+    .await;
+    db.delete().await;
+    timed
+}
+
+/// Milliseconds of `rounds` consecutive two-way syncs (`cartera_core::sync`, push then pull)
+/// that find nothing to do: a fresh server database is seeded with `n` documents, one full sync
+/// pulls them into a fresh store (untimed), then each timed sync reuses the same replication ids
+/// (so the checkpoints) with a new session id, as the app does on its next sync. The first timed
+/// run is the one right after the full sync. Fails when a timed run moved any document.
+pub async fn bench_noop_sync(
+    server: &str,
+    admin: &Credentials,
+    n: usize,
+    rounds: usize,
+) -> Result<Vec<f64>, BenchError> {
+    let db = Scratch::create(server, admin).await?;
+    let url = db.url.clone();
+    let timed = async {
+        seed_server(&db, n).await?;
+        let mut runs = Vec::with_capacity(rounds);
+        let runs_ref = &mut runs;
+        with_store(|store, name| async move {
+            let remote = HttpRemote::new(&url, Auth::Basic(admin.clone()))?;
+            let push_id = replication_id(&name, &url, None);
+            let pull_id = replication_id(&url, &name, None);
+            let session = || uuid::Uuid::now_v7().to_string();
+            let full = sync(
+                &store,
+                &remote,
+                &Replication::new(push_id.clone(), session()),
+                &Replication::new(pull_id.clone(), session()),
+                &mut |_| {},
+            )
+            .await?;
+            complete(full.pull.docs_written, n)?;
+            for _ in 0..rounds {
+                let (push_r, pull_r) = (
+                    Replication::new(push_id.clone(), session()),
+                    Replication::new(pull_id.clone(), session()),
+                );
+                let start = now_ms();
+                let report = sync(&store, &remote, &push_r, &pull_r, &mut |_| {}).await?;
+                let ms = now_ms() - start;
+                let moved = report.push.docs_written + report.pull.docs_written;
+                if moved != 0 {
+                    return Err(BenchError::NotNoop { moved });
+                }
+                runs_ref.push(ms);
+            }
+            Ok(0.0)
+        })
+        .await?;
+        Ok(runs)
+    }
     .await;
     db.delete().await;
     timed
