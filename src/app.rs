@@ -9,6 +9,7 @@ use crate::components::shell::Shell;
 use crate::components::store_gate::StoreGate;
 use crate::i18n::provide_i18n;
 use crate::pages::accounts::{AccountDetailPage, AccountFormPage, AccountsPage};
+use crate::pages::activity_form::ActivityFormPage;
 use crate::pages::conflict::ConflictPage;
 use crate::pages::contacts::{ContactDetailPage, ContactFormPage, ContactsPage};
 use crate::pages::deals::{DealDetailPage, DealFormPage, DealsPage};
@@ -19,6 +20,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::pipeline::PipelinePage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::today::TodayPage;
+use crate::pages::visit::VisitPage;
 use crate::state;
 
 #[component]
@@ -60,6 +62,9 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/accounts/:id") view=AccountDetailPage/>
             <Route path=path!("/accounts/:id/edit") view=AccountFormPage/>
             <Route path=path!("/today") view=TodayPage/>
+            <Route path=path!("/activities/new") view=ActivityFormPage/>
+            <Route path=path!("/activities/:id/edit") view=ActivityFormPage/>
+            <Route path=path!("/visits/:id") view=VisitPage/>
             <Route path=path!("/leads") view=LeadsPage/>
             <Route path=path!("/leads/new") view=LeadCapturePage/>
             <Route path=path!("/leads/:id") view=LeadDetailPage/>

@@ -2,6 +2,7 @@
 //! matches exhaustively on both locales, so a missing translation does not compile.
 //! Locale: from the browser's language, switchable in Settings, kept in localStorage.
 
+mod activities;
 mod common;
 mod errors;
 mod fields;
@@ -18,6 +19,7 @@ use std::borrow::Cow;
 
 use leptos::prelude::*;
 
+pub use activities::ActivityMsg;
 pub use common::Common;
 pub use errors::ErrorMsg;
 pub use fields::{FieldErrorText, FieldLabel};

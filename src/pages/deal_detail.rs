@@ -138,6 +138,7 @@ fn DealView(loaded: Loaded<Deal>) -> impl IntoView {
                 }.into_any(),
             }}
         </div>
+        <A href=format!("/activities/new?deal={}", d.id) attr:class="btn deal-new-activity">{move || i18n.t(crate::i18n::ActivityMsg::NewActivity)}</A>
         <DealCloseDialog open=closing on_close />
         <DealFacts deal=d.clone() />
         {(!d.notes.is_empty()).then(|| view! {

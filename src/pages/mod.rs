@@ -3,6 +3,7 @@
 pub mod account_detail;
 pub mod account_form;
 pub mod accounts;
+pub mod activity_form;
 pub mod conflict;
 pub mod contact_detail;
 pub mod contact_form;
@@ -20,3 +21,4 @@ pub mod not_found;
 pub mod pipeline;
 pub mod settings;
 pub mod today;
+pub mod visit;

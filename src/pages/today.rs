@@ -16,7 +16,9 @@ use leptos_router::components::A;
 
 use crate::components::empty_state::EmptyState;
 use crate::components::record_detail::{LoadFailed, PageLoading};
+use crate::i18n::ActivityMsg;
 use crate::i18n::{I18n, TodayMsg, expect_i18n, fmt_date, fmt_datetime, fmt_money};
+use crate::state::agenda::export_agenda;
 use crate::state::leads::{edit, load_all, save_error_message, write_batch};
 use crate::state::records::WriteCtx;
 use crate::state::sales::{expect_sales, follow_sales, team_offset};
@@ -58,6 +60,10 @@ pub fn TodayPage() -> impl IntoView {
     view! {
         <section class="page today-page">
             <h1>{move || i18n.t(TodayMsg::Title)}</h1>
+            <div class="today-actions">
+                <A href="/activities/new" attr:class="btn btn-primary">{move || i18n.t(ActivityMsg::NewActivity)}</A>
+                <ExportAgendaButton/>
+            </div>
             <Transition fallback=PageLoading>
                 {move || Suspend::new(async move {
                     match activities.await {
@@ -235,6 +241,8 @@ fn activity_item(i18n: I18n, a: Activity, toggle: Toggle) -> impl IntoView {
         Some(href) => view! { <A href=href attr:class="today-item-title">{shown}</A> }.into_any(),
         None => view! { <span class="today-item-title">{shown}</span> }.into_any(),
     };
+    let visit_href = (a.kind == cartera_core::domain::sales::ActivityKind::Visit)
+        .then(|| format!("/visits/{}", a.id));
     let done = a.is_done();
     let check_id = format!("done-{}", a.id);
     let checkbox = (a.kind != cartera_core::domain::sales::ActivityKind::Visit).then(|| {
@@ -255,6 +263,7 @@ fn activity_item(i18n: I18n, a: Activity, toggle: Toggle) -> impl IntoView {
             <span class="today-item-text">
                 {title}
                 <span class="today-item-meta">{meta}</span>
+                {visit_href.map(|h| view! { <A href=h attr:class="btn today-visit-link">{i18n.t(ActivityMsg::OpenVisit)}</A> })}
             </span>
         </li>
     }
@@ -295,5 +304,28 @@ fn empty(i18n: I18n) -> impl IntoView {
             <A href="/leads/new" attr:class="btn btn-primary">{move || i18n.t(TodayMsg::CaptureLead)}</A>
             <A href="/leads" attr:class="btn">{move || i18n.t(TodayMsg::SeeLeads)}</A>
         </EmptyState>
+    }
+}
+
+/// Downloads the current user's agenda as an .ics file (read from the local store, so it works
+/// offline).
+#[component]
+fn ExportAgendaButton() -> impl IntoView {
+    let i18n = expect_i18n();
+    let (store, toasts) = (
+        StoredValue::new(expect_store()),
+        crate::state::expect_toasts(),
+    );
+    let user = StoredValue::new(expect_current_user().id());
+    let on_click = move |_| {
+        let (store, user) = (store.get_value(), user.get_value());
+        leptos::task::spawn_local(async move {
+            if export_agenda(&store, &user).await.is_err() {
+                toasts.error(i18n.t(ActivityMsg::ExportFailed));
+            }
+        });
+    };
+    view! {
+        <button type="button" class="btn" on:click=on_click>{move || i18n.t(ActivityMsg::ExportAgenda)}</button>
     }
 }

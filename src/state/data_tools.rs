@@ -46,12 +46,14 @@ pub async fn export_all(store: &Store) -> Result<(), StoreError> {
         "docs": docs.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
     });
     let file = format!("cartera-{}.json", now.format("%Y-%m-%d"));
-    download(&file, &json.to_string()).map_err(|_| StoreError::Backend("download failed".into()))
+    download(&file, "application/json", &json.to_string())
+        .map_err(|_| StoreError::Backend("download failed".into()))
 }
 
-fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
+/// Saves `text` as a file named `file_name` on the user's device (Blob + object URL + a click).
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let opts = BlobPropertyBag::new();
-    opts.set_type("application/json");
+    opts.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&text.into()), &opts)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window()

@@ -36,8 +36,10 @@
 //!   `version.bump()` and bumps it after a pull. See [`sync`].
 //! - **Locale** — `crate::i18n::expect_i18n()`.
 
+pub mod agenda;
 mod data_tools;
 mod data_version;
+pub mod geo;
 pub mod leads;
 pub mod records;
 pub mod sales;
