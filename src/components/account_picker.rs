@@ -160,7 +160,7 @@ pub fn AccountPicker(value: RwSignal<String>, cache: RecordsCache) -> impl IntoV
     let active_id = move || p.active.get().map(|i| format!("account-option-{i}"));
     view! {
         <div class="field account-picker">
-            <label class="field-label" for="account">{move || i18n.t(FieldLabel(Field::AccountId))}</label>
+            <label class="field-label" for="account">{i18n.signal(FieldLabel(Field::AccountId))}</label>
             <div class="account-picker-box">
                 <input
                     id="account"
@@ -182,14 +182,14 @@ pub fn AccountPicker(value: RwSignal<String>, cache: RecordsCache) -> impl IntoV
                     <button
                         type="button"
                         class="btn btn-icon"
-                        aria-label=move || i18n.t(RecordForm::ClearAccount)
+                        aria-label=i18n.signal(RecordForm::ClearAccount)
                         on:click=move |_| p.choose((String::new(), String::new()))
                     >
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </Show>
             </div>
-            <p class="field-hint" id="account-hint">{move || i18n.t(RecordForm::AccountPickerHint)}</p>
+            <p class="field-hint" id="account-hint">{i18n.signal(RecordForm::AccountPickerHint)}</p>
             <AccountOptions p />
         </div>
     }

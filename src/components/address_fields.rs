@@ -73,7 +73,7 @@ impl AddressDraft {
 pub fn AddressFields(index: usize, draft: AddressDraft, errors: FormErrors) -> impl IntoView {
     let i18n = expect_i18n();
     let f = move |part| Field::Address(index, part);
-    let label = move |part| Signal::derive(move || i18n.t(FieldLabel(f(part))));
+    let label = move |part| i18n.signal(FieldLabel(f(part)));
     let countries = Signal::derive(move || {
         let locale = i18n.locale();
         let current = draft.country.get();

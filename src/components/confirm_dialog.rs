@@ -52,7 +52,7 @@ pub fn ConfirmDialog(
             <p id=message_id>{move || message.get()}</p>
             <div class="dialog-actions">
                 <button type="button" class="btn" autofocus on:click=move |_| open.set(false)>
-                    {move || i18n.t(Common::Cancel)}
+                    {i18n.signal(Common::Cancel)}
                 </button>
                 <button
                     type="button"

@@ -28,7 +28,7 @@ pub fn ConflictBadge(#[prop(into)] id: Signal<String>) -> impl IntoView {
             let href = format!("/conflicts/{}", id.get());
             view! {
                 <A href=href attr:class="badge badge-warning conflict-badge">
-                    {move || i18n.t(Msg::ConflictBadge)}
+                    {i18n.signal(Msg::ConflictBadge)}
                 </A>
             }
         })
@@ -38,7 +38,7 @@ pub fn ConflictBadge(#[prop(into)] id: Signal<String>) -> impl IntoView {
         let code = reason_code(&r.reason).map(str::to_owned);
         Some(view! {
             <span class="badge badge-danger refused-badge" role="note">
-                <strong>{move || i18n.t(Msg::RefusedBadge)}</strong>
+                <strong>{i18n.signal(Msg::RefusedBadge)}</strong>
                 ": "
                 {move || i18n.t(RefusalText(code.clone()))}
             </span>

@@ -58,24 +58,24 @@ pub fn DealCloseDialog(
             <form on:submit=confirm>
                 <h2 id="close-title">{title}</h2>
                 <div class="field">
-                    <label class="field-label" for="close-reason">{move || i18n.t(SalesMsg::CloseReasonLabel)}</label>
+                    <label class="field-label" for="close-reason">{i18n.signal(SalesMsg::CloseReasonLabel)}</label>
                     <select id="close-reason" class="field-input" bind:value=reason>
-                        <option value="">{move || i18n.t(SalesMsg::NoReason)}</option>
+                        <option value="">{i18n.signal(SalesMsg::NoReason)}</option>
                         {REASONS.iter().map(|r| {
                             let r = *r;
-                            view! { <option value=r.code()>{move || i18n.t(SalesMsg::Reason(r))}</option> }
+                            view! { <option value=r.code()>{i18n.signal(SalesMsg::Reason(r))}</option> }
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label class="field-label" for="close-note">{move || i18n.t(SalesMsg::CloseNoteLabel)}</label>
+                    <label class="field-label" for="close-note">{i18n.signal(SalesMsg::CloseNoteLabel)}</label>
                     <textarea id="close-note" class="field-input field-textarea" rows="3" bind:value=note></textarea>
                 </div>
                 <div class="dialog-actions">
                     <button type="button" class="btn" on:click=move |_| open.set(None)>
-                        {move || i18n.t(Common::Cancel)}
+                        {i18n.signal(Common::Cancel)}
                     </button>
-                    <button type="submit" class="btn btn-primary">{move || i18n.t(SalesMsg::Confirm)}</button>
+                    <button type="submit" class="btn btn-primary">{i18n.signal(SalesMsg::Confirm)}</button>
                 </div>
             </form>
         </dialog>

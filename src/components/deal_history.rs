@@ -40,8 +40,8 @@ pub fn DealHistory(deal: Deal, pipeline: Option<Pipeline>) -> impl IntoView {
     };
     view! {
         <section class="detail-section" aria-labelledby="deal-stages">
-            <h2 id="deal-stages">{move || i18n.t(SalesMsg::SectionStages)}</h2>
-            {cycle.map(|d| view! { <p class="deal-cycle">{move || i18n.t(SalesMsg::CycleDays(d))}</p> })}
+            <h2 id="deal-stages">{i18n.signal(SalesMsg::SectionStages)}</h2>
+            {cycle.map(|d| view! { <p class="deal-cycle">{i18n.signal(SalesMsg::CycleDays(d))}</p> })}
             <ol class="deal-history">{items}</ol>
         </section>
     }

@@ -98,7 +98,7 @@ pub fn KanbanCard(
             <A href=format!("/deals/{id}") attr:class="kanban-card-title" attr:draggable="false">{title}</A>
             <p class="kanban-card-amount">{money}</p>
             <p class="kanban-card-meta">{meta}</p>
-            {stalled.then(|| view! { <span class="badge badge-stalled">{move || i18n.t(SalesMsg::Stalled)}</span> })}
+            {stalled.then(|| view! { <span class="badge badge-stalled">{i18n.signal(SalesMsg::Stalled)}</span> })}
             <label class="visually-hidden" for=select_id.clone()>{select_label}</label>
             <select id=select_id class="kanban-card-stage" on:change=on_change>
                 {move || stages.get().into_iter().map(|(sid, name)| {

@@ -73,10 +73,10 @@ pub fn KanbanColumn(
         >
             <header class="kanban-column-head">
                 <h2 id=heading_id>{name}</h2>
-                <dl class="kanban-totals" aria-label=move || i18n.t(SalesMsg::ColumnTotals)>
-                    <div><dt>{move || i18n.t(SalesMsg::Count)}</dt><dd>{move || totals.with(|t| t.as_ref().map_or(0, |t| t.count))}</dd></div>
-                    <div><dt>{move || i18n.t(SalesMsg::Amount)}</dt><dd>{total_line(|t| &t.amount)}</dd></div>
-                    <div><dt>{move || i18n.t(SalesMsg::Weighted)}</dt><dd>{total_line(|t| &t.weighted)}</dd></div>
+                <dl class="kanban-totals" aria-label=i18n.signal(SalesMsg::ColumnTotals)>
+                    <div><dt>{i18n.signal(SalesMsg::Count)}</dt><dd>{move || totals.with(|t| t.as_ref().map_or(0, |t| t.count))}</dd></div>
+                    <div><dt>{i18n.signal(SalesMsg::Amount)}</dt><dd>{total_line(|t| &t.amount)}</dd></div>
+                    <div><dt>{i18n.signal(SalesMsg::Weighted)}</dt><dd>{total_line(|t| &t.weighted)}</dd></div>
                 </dl>
             </header>
             <ul class="kanban-cards">

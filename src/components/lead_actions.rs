@@ -60,8 +60,8 @@ pub fn LeadStatusForm(doc: Doc, lead: Lead) -> impl IntoView {
     };
     view! {
         <form class="lead-status-form" on:submit=submit>
-            <SelectField id="lead-status" label=Signal::derive(move || i18n.t(Leads::StatusLabel)) value options />
-            <button type="submit" class="btn">{move || i18n.t(Leads::ChangeStatus)}</button>
+            <SelectField id="lead-status" label=i18n.signal(Leads::StatusLabel) value options />
+            <button type="submit" class="btn">{i18n.signal(Leads::ChangeStatus)}</button>
         </form>
     }
 }
@@ -95,9 +95,9 @@ pub fn LeadReassignForm(doc: Doc, lead: Lead) -> impl IntoView {
     };
     view! {
         <form class="lead-reassign" on:submit=submit>
-            <SelectField id="lead-reassign-to" label=Signal::derive(move || i18n.t(Leads::ReassignTo)) value=to options />
-            <TextField id="lead-reassign-reason" label=Signal::derive(move || i18n.t(Leads::ReassignReason)) value=reason />
-            <button type="submit" class="btn">{move || i18n.t(Leads::Reassign)}</button>
+            <SelectField id="lead-reassign-to" label=i18n.signal(Leads::ReassignTo) value=to options />
+            <TextField id="lead-reassign-reason" label=i18n.signal(Leads::ReassignReason) value=reason />
+            <button type="submit" class="btn">{i18n.signal(Leads::Reassign)}</button>
         </form>
     }
 }

@@ -55,7 +55,7 @@ pub fn LeadDuplicates(
                         aria-label=move || format!("{} — {}", i18n.t(Leads::Merge), name)
                         on:click=move |_| on_merge.run(id.clone())
                     >
-                        {move || i18n.t(Leads::Merge)}
+                        {i18n.signal(Leads::Merge)}
                     </button>
                 }
             });
@@ -63,7 +63,7 @@ pub fn LeadDuplicates(
                 <li class="dup-item">
                     <div class="dup-text">
                         <A href=href>{m.name.clone()}</A>
-                        <span class="dup-why">{what}" · "{move || i18n.t(Leads::Match(kind))}</span>
+                        <span class="dup-why">{what}" · "{i18n.signal(Leads::Match(kind))}</span>
                     </div>
                     {merge}
                 </li>
@@ -72,11 +72,11 @@ pub fn LeadDuplicates(
         .collect_view();
     view! {
         <section class="lead-duplicates" role="alert" aria-labelledby="dup-title">
-            <h2 id="dup-title">{move || i18n.t(Leads::DuplicatesTitle(n))}</h2>
-            <p>{move || i18n.t(Leads::DuplicatesHint)}</p>
+            <h2 id="dup-title">{i18n.signal(Leads::DuplicatesTitle(n))}</h2>
+            <p>{i18n.signal(Leads::DuplicatesHint)}</p>
             <ul class="dup-list">{rows}</ul>
             <button type="button" class="btn" disabled=busy on:click=move |_| on_save_anyway.run(())>
-                {move || i18n.t(Leads::SaveAnyway)}
+                {i18n.signal(Leads::SaveAnyway)}
             </button>
         </section>
     }

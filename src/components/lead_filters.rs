@@ -83,15 +83,15 @@ pub fn LeadFilters(
     view! {
         <div class="list-controls">
             <SearchBox
-                label=Signal::derive(move || i18n.t(Leads::Search))
+                label=i18n.signal(Leads::Search)
                 value=get(|f| f.query.clone())
                 on_input=move |q| filter.update(|f| f.query = q)
             />
             <div class="filter-bar">
-                <FilterSelect id="lead-filter-status" label=Signal::derive(move || i18n.t(Leads::StatusLabel)) options=statuses value=get(|f| f.status.clone()) on_change=move |v| filter.update(|f| f.status = v) />
-                <FilterSelect id="lead-filter-source" label=Signal::derive(move || i18n.t(Leads::SourceLabel)) options=sources value=get(|f| f.source.clone()) on_change=move |v| filter.update(|f| f.source = v) />
-                <FilterSelect id="lead-filter-owner" label=Signal::derive(move || i18n.t(Leads::Owner)) options=owner_options value=get(|f| f.owner.clone()) on_change=move |v| filter.update(|f| f.owner = v) />
-                <FilterSelect id="lead-filter-score" label=Signal::derive(move || i18n.t(Leads::MinScoreLabel)) options=scores value=get(|f| f.min_score.map(|n| n.to_string()).unwrap_or_default()) on_change=move |v: String| filter.update(|f| f.min_score = v.parse().ok()) />
+                <FilterSelect id="lead-filter-status" label=i18n.signal(Leads::StatusLabel) options=statuses value=get(|f| f.status.clone()) on_change=move |v| filter.update(|f| f.status = v) />
+                <FilterSelect id="lead-filter-source" label=i18n.signal(Leads::SourceLabel) options=sources value=get(|f| f.source.clone()) on_change=move |v| filter.update(|f| f.source = v) />
+                <FilterSelect id="lead-filter-owner" label=i18n.signal(Leads::Owner) options=owner_options value=get(|f| f.owner.clone()) on_change=move |v| filter.update(|f| f.owner = v) />
+                <FilterSelect id="lead-filter-score" label=i18n.signal(Leads::MinScoreLabel) options=scores value=get(|f| f.min_score.map(|n| n.to_string()).unwrap_or_default()) on_change=move |v: String| filter.update(|f| f.min_score = v.parse().ok()) />
             </div>
         </div>
     }

@@ -47,7 +47,7 @@ pub fn ScoreBadge(total: i32) -> impl IntoView {
         _ => "high",
     };
     view! {
-        <span class=format!("score-badge score-{level}")>{move || i18n.t(Leads::Points(total))}</span>
+        <span class=format!("score-badge score-{level}")>{i18n.signal(Leads::Points(total))}</span>
     }
 }
 
@@ -57,7 +57,7 @@ pub fn ScoreExplained(score: Score) -> impl IntoView {
     let i18n = expect_i18n();
     let Score { total, reasons } = score;
     let items = if reasons.is_empty() {
-        view! { <p class="lead-no-reasons">{move || i18n.t(Leads::NoReasons)}</p> }.into_any()
+        view! { <p class="lead-no-reasons">{i18n.signal(Leads::NoReasons)}</p> }.into_any()
     } else {
         let rows = reasons
             .into_iter()

@@ -82,7 +82,7 @@ pub fn MultiField(
                 <div class="multi-field-row">
                     <TextField
                         id=field_id(field(i))
-                        label=Signal::derive(move || i18n.t(FieldLabel(field(i))))
+                        label=i18n.signal(FieldLabel(field(i)))
                         value
                         error=errors.of(field(i))
                         input_type

@@ -21,15 +21,15 @@ enum Icon {
 pub fn Nav() -> impl IntoView {
     let i18n = expect_i18n();
     view! {
-        <nav class="app-nav" aria-label=move || i18n.t(Msg::MainNav)>
+        <nav class="app-nav" aria-label=i18n.signal(Msg::MainNav)>
             <ul>
-                <NavItem href="/today" icon=Icon::Today label=Signal::derive(move || i18n.t(TodayMsg::Title))/>
-                <NavItem href="/leads" icon=Icon::Leads label=Signal::derive(move || i18n.t(Leads::Title))/>
-                <NavItem href="/contacts" icon=Icon::Contacts label=Signal::derive(move || i18n.t(Msg::NavContacts))/>
-                <NavItem href="/accounts" icon=Icon::Accounts label=Signal::derive(move || i18n.t(Msg::NavAccounts))/>
-                <NavItem href="/pipeline" icon=Icon::Pipeline label=Signal::derive(move || i18n.t(SalesMsg::NavPipeline))/>
-                <NavItem href="/forecast" icon=Icon::Forecast label=Signal::derive(move || i18n.t(SalesMsg::ForecastTitle)) wide_only=true/>
-                <NavItem href="/settings" icon=Icon::Settings label=Signal::derive(move || i18n.t(Msg::NavSettings))/>
+                <NavItem href="/today" icon=Icon::Today label=i18n.signal(TodayMsg::Title)/>
+                <NavItem href="/leads" icon=Icon::Leads label=i18n.signal(Leads::Title)/>
+                <NavItem href="/contacts" icon=Icon::Contacts label=i18n.signal(Msg::NavContacts)/>
+                <NavItem href="/accounts" icon=Icon::Accounts label=i18n.signal(Msg::NavAccounts)/>
+                <NavItem href="/pipeline" icon=Icon::Pipeline label=i18n.signal(SalesMsg::NavPipeline)/>
+                <NavItem href="/forecast" icon=Icon::Forecast label=i18n.signal(SalesMsg::ForecastTitle) wide_only=true/>
+                <NavItem href="/settings" icon=Icon::Settings label=i18n.signal(Msg::NavSettings)/>
             </ul>
         </nav>
     }

@@ -89,23 +89,23 @@ pub fn QuickActions(
 ) -> impl IntoView {
     let i18n = expect_i18n();
     view! {
-        <nav class="quick-actions" aria-label=move || i18n.t(RecordDetail::Actions)>
+        <nav class="quick-actions" aria-label=i18n.signal(RecordDetail::Actions)>
             {phone.map(|p| view! {
                 <a class="quick-action" href=format!("tel:{p}")>
                     {icon(Icon::Phone)}
-                    {move || i18n.t(RecordDetail::Call)}
+                    {i18n.signal(RecordDetail::Call)}
                 </a>
             })}
             {email.map(|e| view! {
                 <a class="quick-action" href=format!("mailto:{e}")>
                     {icon(Icon::Mail)}
-                    {move || i18n.t(RecordDetail::SendEmail)}
+                    {i18n.signal(RecordDetail::SendEmail)}
                 </a>
             })}
             {address.map(|a| view! {
                 <a class="quick-action" href=map_url(&a, i18n.locale()) target="_blank" rel="noopener noreferrer">
                     {icon(Icon::MapPin)}
-                    {move || i18n.t(RecordDetail::Directions)}
+                    {i18n.signal(RecordDetail::Directions)}
                 </a>
             })}
         </nav>
@@ -164,7 +164,7 @@ pub fn AddressBlock(address: Address) -> impl IntoView {
             {(!address.street.is_empty()).then(|| view! { <span>{address.street.clone()}</span> })}
             <span>{move || address_line(&rest, i18n.locale())}</span>
             <a class="map-link" href=url target="_blank" rel="noopener noreferrer">
-                {move || i18n.t(RecordDetail::OpenMap)}
+                {i18n.signal(RecordDetail::OpenMap)}
             </a>
         </address>
     }
@@ -173,7 +173,7 @@ pub fn AddressBlock(address: Address) -> impl IntoView {
 /// The label of a field, reactive to the locale.
 pub fn label(field: cartera_core::domain::Field) -> Signal<String> {
     let i18n = expect_i18n();
-    Signal::derive(move || i18n.t(FieldLabel(field)))
+    i18n.signal(FieldLabel(field))
 }
 
 /// Edit and Delete, at the bottom on phones and beside the title on wide screens.
@@ -182,9 +182,9 @@ pub fn DetailActions(edit_href: String, #[prop(into)] on_delete: Callback<()>) -
     let i18n = expect_i18n();
     view! {
         <div class="detail-actions">
-            <A href=edit_href attr:class="btn btn-primary">{move || i18n.t(Common::Edit)}</A>
+            <A href=edit_href attr:class="btn btn-primary">{i18n.signal(Common::Edit)}</A>
             <button type="button" class="btn btn-danger" on:click=move |_| on_delete.run(())>
-                {move || i18n.t(Common::Delete)}
+                {i18n.signal(Common::Delete)}
             </button>
         </div>
     }
@@ -200,8 +200,8 @@ pub fn RecordNotFound(kind: Kind) -> impl IntoView {
     };
     view! {
         <div class="not-found" role="status">
-            <p>{move || i18n.t(RecordDetail::NotFound(kind))}</p>
-            <A href=back attr:class="btn">{move || i18n.t(RecordDetail::BackTo(kind))}</A>
+            <p>{i18n.signal(RecordDetail::NotFound(kind))}</p>
+            <A href=back attr:class="btn">{i18n.signal(RecordDetail::BackTo(kind))}</A>
         </div>
     }
 }
@@ -210,7 +210,7 @@ pub fn RecordNotFound(kind: Kind) -> impl IntoView {
 #[component]
 pub fn LoadFailed(msg: ErrorMsg) -> impl IntoView {
     let i18n = expect_i18n();
-    view! { <p class="load-error" role="alert">{move || i18n.t(msg)}</p> }
+    view! { <p class="load-error" role="alert">{i18n.signal(msg)}</p> }
 }
 
 /// The loading state of a page.
@@ -220,7 +220,7 @@ pub fn PageLoading() -> impl IntoView {
     view! {
         <div class="list-loading" role="status">
             <span class="spinner" aria-hidden="true"></span>
-            {move || i18n.t(Common::Loading)}
+            {i18n.signal(Common::Loading)}
         </div>
     }
 }

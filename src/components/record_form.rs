@@ -184,14 +184,14 @@ pub fn FormFrame<T: Record>(
             <ErrorSummary errors=state.errors />
             <Show when=move || state.conflict.get()>
                 <div class="conflict" role="alert">
-                    <p class="conflict-title">{move || i18n.t(RecordForm::ConflictTitle(kind))}</p>
-                    <p>{move || i18n.t(RecordForm::ConflictBody)}</p>
+                    <p class="conflict-title">{i18n.signal(RecordForm::ConflictTitle(kind))}</p>
+                    <p>{i18n.signal(RecordForm::ConflictBody)}</p>
                     <div class="conflict-actions">
                         <button type="button" class="btn btn-primary" on:click=move |_| {
                             state.conflict.set(false);
                             on_save.run(true);
-                        }>{move || i18n.t(RecordForm::SaveAnyway)}</button>
-                        <A href=discard_href.clone() attr:class="btn">{move || i18n.t(RecordForm::DiscardMine)}</A>
+                        }>{i18n.signal(RecordForm::SaveAnyway)}</button>
+                        <A href=discard_href.clone() attr:class="btn">{i18n.signal(RecordForm::DiscardMine)}</A>
                     </div>
                 </div>
             </Show>
@@ -201,7 +201,7 @@ pub fn FormFrame<T: Record>(
                 <button type="submit" class="btn btn-primary" disabled=move || state.saving.get()>
                     {move || if state.saving.get() { i18n.t(RecordForm::Saving) } else { i18n.t(Common::Save) }}
                 </button>
-                <A href=cancel_href attr:class="btn">{move || i18n.t(Common::Cancel)}</A>
+                <A href=cancel_href attr:class="btn">{i18n.signal(Common::Cancel)}</A>
             </div>
         </form>
     }

@@ -75,7 +75,7 @@ where
             <div class="list-error" role="alert">
                 <p>{error_text}</p>
                 <button type="button" class="btn" on:click=move |_| on_retry.run(())>
-                    {move || i18n.t(Shell::TryAgain)}
+                    {i18n.signal(Shell::TryAgain)}
                 </button>
             </div>
         }
@@ -87,7 +87,7 @@ where
                 ids
                 row_height=height
                 row=row.clone()
-                label=Signal::derive(move || i18n.t(Records::ListLabel(kind)))
+                label=i18n.signal(Records::ListLabel(kind))
                 scroll_memory=scroll
             />
         }
@@ -100,7 +100,7 @@ fn loading() -> impl IntoView {
     view! {
         <div class="list-loading" role="status">
             <span class="spinner" aria-hidden="true"></span>
-            {move || i18n.t(Common::Loading)}
+            {i18n.signal(Common::Loading)}
         </div>
     }
 }
@@ -110,11 +110,11 @@ fn empty(kind: Kind, new_href: &'static str) -> impl IntoView {
     let i18n = expect_i18n();
     view! {
         <EmptyState
-            title=Signal::derive(move || i18n.t(Records::EmptyTitle(kind)))
-            hint=Signal::derive(move || i18n.t(Records::EmptyHint))
+            title=i18n.signal(Records::EmptyTitle(kind))
+            hint=i18n.signal(Records::EmptyHint)
         >
-            <A href=new_href attr:class="btn btn-primary">{move || i18n.t(Records::CreateFirst(kind))}</A>
-            <A href="/settings" attr:class="btn">{move || i18n.t(Records::OpenSettings)}</A>
+            <A href=new_href attr:class="btn btn-primary">{i18n.signal(Records::CreateFirst(kind))}</A>
+            <A href="/settings" attr:class="btn">{i18n.signal(Records::OpenSettings)}</A>
         </EmptyState>
     }
 }
@@ -132,10 +132,10 @@ fn no_matches(kind: Kind, filter: RwSignal<ListFilter>) -> impl IntoView {
     };
     view! {
         <EmptyState
-            title=Signal::derive(move || i18n.t(Records::NoMatches(kind)))
-            hint=Signal::derive(move || i18n.t(Records::NoMatchesHint))
+            title=i18n.signal(Records::NoMatches(kind))
+            hint=i18n.signal(Records::NoMatchesHint)
         >
-            <button type="button" class="btn" on:click=clear>{move || i18n.t(Records::ClearFilters)}</button>
+            <button type="button" class="btn" on:click=clear>{i18n.signal(Records::ClearFilters)}</button>
         </EmptyState>
     }
 }
@@ -164,11 +164,11 @@ pub fn RecordListHeader(
     };
     view! {
         <header class="records-header">
-            <h1>{move || i18n.t(Records::Title(kind))}</h1>
+            <h1>{i18n.signal(Records::Title(kind))}</h1>
             <p class="records-count" aria-live="polite">{count}</p>
             <A href=new_href attr:class="btn btn-primary btn-new">
                 <span aria-hidden="true">"+ "</span>
-                {move || i18n.t(Records::New(kind))}
+                {i18n.signal(Records::New(kind))}
             </A>
         </header>
     }

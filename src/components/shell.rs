@@ -18,7 +18,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     let online = online_signal();
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
-            {move || i18n.t(Msg::SkipToContent)}
+            {i18n.signal(Msg::SkipToContent)}
         </a>
         <div class="app">
             <header class="app-header">
@@ -27,10 +27,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                         <rect x="3" y="6" width="18" height="14" rx="3"></rect>
                         <path d="M8 6V4.5A1.5 1.5 0 0 1 9.5 3h5A1.5 1.5 0 0 1 16 4.5V6"></path>
                     </svg>
-                    {move || i18n.t(Common::AppName)}
+                    {i18n.signal(Common::AppName)}
                 </span>
                 <Show when=move || !online.get()>
-                    <span class="offline-badge" role="status">{move || i18n.t(Msg::Offline)}</span>
+                    <span class="offline-badge" role="status">{i18n.signal(Msg::Offline)}</span>
                 </Show>
                 <SyncStatus/>
             </header>

@@ -61,11 +61,11 @@ pub fn StorageProblemScreen(error: Arc<StoreError>) -> impl IntoView {
                 <ellipse cx="12" cy="5" rx="8" ry="3"></ellipse>
                 <path d="M4 5v14c0 1.7 3.6 3 8 3s8-1.3 8-3V5M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3"></path>
             </svg>
-            <h1 id="problem-title">{move || i18n.t(Msg::StorageProblemTitle)}</h1>
-            <p>{move || i18n.t(message)}</p>
-            <p class="muted">{move || i18n.t(Msg::StorageProblemHint)}</p>
+            <h1 id="problem-title">{i18n.signal(Msg::StorageProblemTitle)}</h1>
+            <p>{i18n.signal(message)}</p>
+            <p class="muted">{i18n.signal(Msg::StorageProblemHint)}</p>
             <button type="button" class="btn btn-primary" on:click=reload>
-                {move || i18n.t(Msg::TryAgain)}
+                {i18n.signal(Msg::TryAgain)}
             </button>
         </section>
     }

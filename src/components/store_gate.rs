@@ -15,7 +15,7 @@ pub fn StoreGate(status: RwSignal<StoreStatus>, children: ChildrenFn) -> impl In
         StoreStatus::Opening => view! {
             <div class="loading" role="status" aria-live="polite">
                 <span class="spinner" aria-hidden="true"></span>
-                {move || i18n.t(Msg::OpeningStorage)}
+                {i18n.signal(Msg::OpeningStorage)}
             </div>
         }
         .into_any(),

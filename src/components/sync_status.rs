@@ -39,7 +39,7 @@ pub fn SyncStatus() -> impl IntoView {
             class="sync-status"
             role="status"
             aria-live="polite"
-            aria-label=move || i18n.t(Msg::StatusLabel)
+            aria-label=i18n.signal(Msg::StatusLabel)
             data-state=move || state_name(sync.config().is_some(), &sync.state())
         >
             {move || status_view(sync.config().is_some(), sync.state(), now.get())}
@@ -65,8 +65,8 @@ fn status_view(configured: bool, state: SyncState, now: chrono::DateTime<Utc>) -
     if !configured {
         return view! {
             <span class="sync-dot" aria-hidden="true"></span>
-            <span class="sync-text">{move || i18n.t(Msg::NotConfigured)}</span>
-            <A href="/login" attr:class="sync-action">{move || i18n.t(Msg::SignIn)}</A>
+            <span class="sync-text">{i18n.signal(Msg::NotConfigured)}</span>
+            <A href="/login" attr:class="sync-action">{i18n.signal(Msg::SignIn)}</A>
         }
         .into_any();
     }

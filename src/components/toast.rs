@@ -10,7 +10,7 @@ pub fn ToastHost() -> impl IntoView {
     let i18n = expect_i18n();
     let toasts = expect_toasts();
     view! {
-        <section class="toasts" aria-label=move || i18n.t(Msg::Notifications) aria-live="polite">
+        <section class="toasts" aria-label=i18n.signal(Msg::Notifications) aria-live="polite">
             <For each=move || toasts.items() key=|t| t.id let:toast>
                 <ToastView toast/>
             </For>
@@ -29,13 +29,13 @@ fn ToastView(toast: Toast) -> impl IntoView {
             <p class="toast-text">{toast.text}</p>
             {toast.undo.is_some().then(|| view! {
                 <button type="button" class="btn btn-text toast-undo" on:click=move |_| toasts.undo(id)>
-                    {move || i18n.t(Common::Undo)}
+                    {i18n.signal(Common::Undo)}
                 </button>
             })}
             <button
                 type="button"
                 class="btn-icon toast-close"
-                aria-label=move || i18n.t(Msg::Dismiss)
+                aria-label=i18n.signal(Msg::Dismiss)
                 on:click=move |_| toasts.dismiss(id)
             >
                 <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

@@ -12,9 +12,9 @@ pub fn UpdatePrompt() -> impl IntoView {
     view! {
         <Show when=move || update.ready()>
             <div class="update-banner" role="status">
-                <span>{move || i18n.t(Msg::UpdateAvailable)}</span>
+                <span>{i18n.signal(Msg::UpdateAvailable)}</span>
                 <button type="button" class="btn btn-primary" on:click=move |_| update.apply()>
-                    {move || i18n.t(Msg::Reload)}
+                    {i18n.signal(Msg::Reload)}
                 </button>
             </div>
         </Show>

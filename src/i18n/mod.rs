@@ -96,6 +96,17 @@ impl I18n {
         self.t_dyn(&msg)
     }
 
+    /// `i18n.signal(msg)` with ONE closure type for every message: each
+    /// distinct closure passed to `Signal::derive` was its own copy of the reactive plumbing.
+    pub fn signal<M: Message + Send + Sync + 'static>(self, msg: M) -> Signal<String> {
+        self.signal_dyn(std::sync::Arc::new(msg))
+    }
+
+    #[inline(never)]
+    fn signal_dyn(self, msg: std::sync::Arc<dyn Message + Send + Sync>) -> Signal<String> {
+        Signal::derive(move || self.t_dyn(&*msg))
+    }
+
     /// The one non-generic body of `t`: a generic body was copied (with the catalogue match
     /// inlined) once per message enum, ~16 KB of wasm in all.
     #[inline(never)]

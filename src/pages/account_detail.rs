@@ -105,7 +105,7 @@ fn AccountView(data: AccountData) -> impl IntoView {
     let first_address = a.addresses.iter().find(|ad| !ad.is_empty()).cloned();
     view! {
         <A href="/accounts" attr:class="back-link"><span aria-hidden="true">"← "</span>
-            {move || i18n.t(RecordDetail::BackTo(Kind::Account))}</A>
+            {i18n.signal(RecordDetail::BackTo(Kind::Account))}</A>
         <div class="detail-top">
             <DetailHeader title=a.name.clone()>{subtitle}</DetailHeader>
             <DetailActions edit_href=format!("/accounts/{}/edit", a.id) on_delete />
@@ -115,18 +115,18 @@ fn AccountView(data: AccountData) -> impl IntoView {
         <AccountContacts account_id=a.id.clone() contacts />
         {(!a.addresses.is_empty()).then(|| view! {
             <section class="detail-section" aria-labelledby="account-address">
-                <h2 id="account-address">{move || i18n.t(RecordDetail::SectionAddress)}</h2>
+                <h2 id="account-address">{i18n.signal(RecordDetail::SectionAddress)}</h2>
                 {a.addresses.iter().map(|ad| view! { <AddressBlock address=ad.clone() /> }).collect_view()}
             </section>
         })}
         {(!a.notes.is_empty()).then(|| view! {
             <section class="detail-section" aria-labelledby="account-notes">
-                <h2 id="account-notes">{move || i18n.t(RecordDetail::SectionNotes)}</h2>
+                <h2 id="account-notes">{i18n.signal(RecordDetail::SectionNotes)}</h2>
                 <p class="notes">{a.notes.clone()}</p>
             </section>
         })}
         <section class="detail-section" aria-labelledby="account-history">
-            <h2 id="account-history">{move || i18n.t(RecordDetail::SectionHistory)}</h2>
+            <h2 id="account-history">{i18n.signal(RecordDetail::SectionHistory)}</h2>
             <RecordMeta meta=a.meta.clone() />
         </section>
     }
@@ -150,7 +150,7 @@ fn AccountFields(account: Account) -> impl IntoView {
     });
     view! {
         <section class="detail-section" aria-labelledby="account-details">
-            <h2 id="account-details">{move || i18n.t(RecordDetail::SectionDetails)}</h2>
+            <h2 id="account-details">{i18n.signal(RecordDetail::SectionDetails)}</h2>
             <dl class="detail-list">
                 {(!a.phones.is_empty()).then(|| row(Field::Phone(0), phone_links(&a.phones).into_any()))}
                 {website.map(|w| row(Field::Website, w))}
@@ -183,11 +183,11 @@ fn AccountContacts(account_id: String, contacts: Vec<Contact>) -> impl IntoView 
         .collect_view();
     view! {
         <section class="detail-section" aria-labelledby="account-contacts">
-            <h2 id="account-contacts">{move || i18n.t(RecordDetail::AccountContacts(n))}</h2>
-            {(n == 0).then(|| view! { <p class="muted">{move || i18n.t(RecordDetail::AccountNoContacts)}</p> })}
+            <h2 id="account-contacts">{i18n.signal(RecordDetail::AccountContacts(n))}</h2>
+            {(n == 0).then(|| view! { <p class="muted">{i18n.signal(RecordDetail::AccountNoContacts)}</p> })}
             <ul class="contact-links">{items}</ul>
             <A href=format!("/contacts/new?account={account_id}") attr:class="btn">
-                {move || i18n.t(RecordDetail::AddContactHere)}
+                {i18n.signal(RecordDetail::AddContactHere)}
             </A>
         </section>
     }

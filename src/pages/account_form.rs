@@ -169,7 +169,7 @@ fn AccountForm(base: Option<Loaded<Account>>) -> impl IntoView {
             </div>
             <TextField id="website" label=label(Field::Website) value=d.website error=errors.of(Field::Website) input_type="url" autocomplete="url" inputmode="url" />
             <AddressList addresses=d.addresses errors />
-            <TextField id="tags" label=label(Field::Tags) value=d.tags error=errors.of(Field::Tags) hint=Signal::derive(move || i18n.t(RecordForm::TagsHint)) />
+            <TextField id="tags" label=label(Field::Tags) value=d.tags error=errors.of(Field::Tags) hint=i18n.signal(RecordForm::TagsHint) />
             <TextAreaField id="notes" label=label(Field::Notes) value=d.notes error=errors.of(Field::Notes) />
         </FormFrame>
     }
@@ -208,7 +208,7 @@ fn AddressList(addresses: RwSignal<Vec<(u32, AddressDraft)>>, errors: FormErrors
         </For>
         <button type="button" class="btn btn-link" on:click=add>
             <span aria-hidden="true">"+ "</span>
-            {move || i18n.t(RecordForm::AddAddress)}
+            {i18n.signal(RecordForm::AddAddress)}
         </button>
     }
 }

@@ -68,7 +68,7 @@ pub fn ActivityFormPage() -> impl IntoView {
                                 view! { <ActivityForm base=Some(*l) input /> }.into_any()
                             }
                             Ok(Opening::NotFound) => view! {
-                                <p class="load-error" role="alert">{move || i18n.t(ActivityMsg::NotFound)}</p>
+                                <p class="load-error" role="alert">{i18n.signal(ActivityMsg::NotFound)}</p>
                             }.into_any(),
                             Err(msg) => view! { <LoadFailed msg /> }.into_any(),
                         }
@@ -92,7 +92,7 @@ fn blank_input(q: impl Fn(&str) -> Option<String>) -> ActivityInput {
         lead_id: q("lead").unwrap_or_default(),
         date: Utc::now()
             .with_timezone(&team_offset())
-            .format("%Y-%m-%d")
+            .date_naive()
             .to_string(),
         ..ActivityInput::default()
     }
@@ -253,7 +253,7 @@ fn ActivityForm(base: Option<Loaded<Activity>>, input: ActivityInput) -> impl In
             .collect::<Vec<_>>()
     });
     let links = link_options(d.link.get_untracked());
-    let label = move |m: ActivityMsg| Signal::derive(move || i18n.t(m.clone()));
+    let label = move |m: ActivityMsg| i18n.signal(m);
     view! {
         <form class="record-form activity-form" novalidate on:submit=on_submit>
             <h1>{move || i18n.t(if editing { ActivityMsg::EditActivity } else { ActivityMsg::NewActivity })}</h1>
@@ -275,7 +275,7 @@ fn ActivityForm(base: Option<Loaded<Activity>>, input: ActivityInput) -> impl In
                 <button type="submit" class="btn btn-primary" disabled=move || saving.get()>
                     {move || if saving.get() { i18n.t(RecordForm::Saving) } else { i18n.t(Common::Save) }}
                 </button>
-                <A href=cancel_href attr:class="btn">{move || i18n.t(Common::Cancel)}</A>
+                <A href=cancel_href attr:class="btn">{i18n.signal(Common::Cancel)}</A>
             </div>
         </form>
     }

@@ -97,14 +97,14 @@ pub fn ConflictPage() -> impl IntoView {
     view! {
         <section class="page conflict">
             <header class="page-header">
-                <h1>{move || i18n.t(Msg::ConflictTitle)}</h1>
+                <h1>{i18n.signal(Msg::ConflictTitle)}</h1>
             </header>
             {move || match conflict.get() {
                 None => view! { <PageLoading/> }.into_any(),
                 Some(Err(e)) => view! { <crate::components::storage_error::StorageErrorView message=e/> }.into_any(),
                 Some(Ok(None)) => view! {
-                    <p class="empty">{move || i18n.t(Msg::ConflictGone)}</p>
-                    <A href=format!("/contacts/{}", id()) attr:class="btn">{move || i18n.t(Msg::BackToRecord)}</A>
+                    <p class="empty">{i18n.signal(Msg::ConflictGone)}</p>
+                    <A href=format!("/contacts/{}", id()) attr:class="btn">{i18n.signal(Msg::BackToRecord)}</A>
                 }.into_any(),
                 Some(Ok(Some(found))) => view! { <ConflictForm conflict=found/> }.into_any(),
             }}
@@ -159,16 +159,16 @@ fn ConflictForm(conflict: ConflictView) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="page-intro">{move || i18n.t(Msg::ConflictIntro)}</p>
+        <p class="page-intro">{i18n.signal(Msg::ConflictIntro)}</p>
         {(!conflict.unsettled.is_empty()).then(|| view! {
-            <p class="field-hint">{move || i18n.t(Msg::ConflictNoBase)}</p>
+            <p class="field-hint">{i18n.signal(Msg::ConflictNoBase)}</p>
         })}
         <form class="conflict-form" on:submit=on_submit>
             {rows}
             <div class="form-actions">
-                <A href=back attr:class="btn">{move || i18n.t(crate::i18n::Common::Cancel)}</A>
+                <A href=back attr:class="btn">{i18n.signal(crate::i18n::Common::Cancel)}</A>
                 <button type="submit" class="btn btn-primary" disabled=move || save.pending().get()>
-                    {move || i18n.t(Msg::KeepChoices)}
+                    {i18n.signal(Msg::KeepChoices)}
                 </button>
             </div>
         </form>

@@ -88,7 +88,7 @@ fn ContactView(data: ContactData) -> impl IntoView {
     let address = (!c.address.is_empty()).then(|| c.address.clone());
     view! {
         <A href="/contacts" attr:class="back-link"><span aria-hidden="true">"← "</span>
-            {move || i18n.t(RecordDetail::BackTo(Kind::Contact))}</A>
+            {i18n.signal(RecordDetail::BackTo(Kind::Contact))}</A>
         <div class="detail-top">
             <DetailHeader title=c.display_name()>
                 {subtitle.clone()}
@@ -101,18 +101,18 @@ fn ContactView(data: ContactData) -> impl IntoView {
         <ContactFields contact=c.clone() account />
         {address.map(|a| view! {
             <section class="detail-section" aria-labelledby="contact-address">
-                <h2 id="contact-address">{move || i18n.t(RecordDetail::SectionAddress)}</h2>
+                <h2 id="contact-address">{i18n.signal(RecordDetail::SectionAddress)}</h2>
                 <AddressBlock address=a />
             </section>
         })}
         {(!c.notes.is_empty()).then(|| view! {
             <section class="detail-section" aria-labelledby="contact-notes">
-                <h2 id="contact-notes">{move || i18n.t(RecordDetail::SectionNotes)}</h2>
+                <h2 id="contact-notes">{i18n.signal(RecordDetail::SectionNotes)}</h2>
                 <p class="notes">{c.notes.clone()}</p>
             </section>
         })}
         <section class="detail-section" aria-labelledby="contact-history">
-            <h2 id="contact-history">{move || i18n.t(RecordDetail::SectionHistory)}</h2>
+            <h2 id="contact-history">{i18n.signal(RecordDetail::SectionHistory)}</h2>
             <RecordMeta meta=c.meta.clone() />
         </section>
     }
@@ -127,7 +127,7 @@ fn ContactFields(contact: Contact, account: Option<(String, String)>) -> impl In
         |field: Field, value: AnyView| view! { <DetailRow label=label(field)>{value}</DetailRow> };
     view! {
         <section class="detail-section" aria-labelledby="contact-details">
-            <h2 id="contact-details">{move || i18n.t(RecordDetail::SectionDetails)}</h2>
+            <h2 id="contact-details">{i18n.signal(RecordDetail::SectionDetails)}</h2>
             <dl class="detail-list">
                 {(!c.phones.is_empty()).then(|| row(Field::Phone(0), phone_links(&c.phones).into_any()))}
                 {(!c.emails.is_empty()).then(|| row(Field::Email(0), email_links(&c.emails).into_any()))}

@@ -171,10 +171,10 @@ fn ContactForm(base: Option<Loaded<Contact>>, account: Option<String>) -> impl I
             <TextField id="job_title" label=label(Field::JobTitle) value=d.job_title error=errors.of(Field::JobTitle) autocomplete="organization-title" />
             <AccountPicker value=d.account_id cache />
             <fieldset class="form-group">
-                <legend>{move || i18n.t(crate::i18n::RecordDetail::SectionAddress)}</legend>
+                <legend>{i18n.signal(crate::i18n::RecordDetail::SectionAddress)}</legend>
                 <AddressFields index=0 draft=d.address errors />
             </fieldset>
-            <TextField id="tags" label=label(Field::Tags) value=d.tags error=errors.of(Field::Tags) hint=Signal::derive(move || i18n.t(RecordForm::TagsHint)) />
+            <TextField id="tags" label=label(Field::Tags) value=d.tags error=errors.of(Field::Tags) hint=i18n.signal(RecordForm::TagsHint) />
             <TextAreaField id="notes" label=label(Field::Notes) value=d.notes error=errors.of(Field::Notes) />
         </FormFrame>
     }

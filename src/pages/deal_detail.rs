@@ -42,8 +42,8 @@ pub fn DealDetailPage() -> impl IntoView {
                         Ok(Some(l)) => view! { <DealView loaded=l /> }.into_any(),
                         Ok(None) => view! {
                             <div class="not-found" role="status">
-                                <p>{move || i18n.t(SalesMsg::NotFound)}</p>
-                                <A href="/deals" attr:class="btn">{move || i18n.t(SalesMsg::BackToDeals)}</A>
+                                <p>{i18n.signal(SalesMsg::NotFound)}</p>
+                                <A href="/deals" attr:class="btn">{i18n.signal(SalesMsg::BackToDeals)}</A>
                             </div>
                         }.into_any(),
                         Err(msg) => view! { <LoadFailed msg /> }.into_any(),
@@ -120,7 +120,7 @@ fn DealView(loaded: Loaded<Deal>) -> impl IntoView {
                     <p class="detail-sub">
                         <span class="deal-amount">{amount}</span>
                         " · "
-                        <span class=format!("deal-status deal-status-{}", status.code())>{move || i18n.t(SalesMsg::Status(status))}</span>
+                        <span class=format!("deal-status deal-status-{}", status.code())>{i18n.signal(SalesMsg::Status(status))}</span>
                         {account.map(|(id, name)| view! { " · " <A href=format!("/accounts/{id}")>{name.unwrap_or_default()}</A> })}
                     </p>
                 </div>
@@ -130,20 +130,20 @@ fn DealView(loaded: Loaded<Deal>) -> impl IntoView {
         <div class="deal-close-actions">
             {match status {
                 DealStatus::Open => view! {
-                    <button type="button" class="btn btn-win" on:click=move |_| closing.set(Some(DealStatus::Won))>{move || i18n.t(SalesMsg::Win)}</button>
-                    <button type="button" class="btn btn-lose" on:click=move |_| closing.set(Some(DealStatus::Lost))>{move || i18n.t(SalesMsg::Lose)}</button>
+                    <button type="button" class="btn btn-win" on:click=move |_| closing.set(Some(DealStatus::Won))>{i18n.signal(SalesMsg::Win)}</button>
+                    <button type="button" class="btn btn-lose" on:click=move |_| closing.set(Some(DealStatus::Lost))>{i18n.signal(SalesMsg::Lose)}</button>
                 }.into_any(),
                 _ => view! {
-                    <button type="button" class="btn" on:click=move |_| close(ctx, &deal.get_value(), DealStatus::Open, None, "")>{move || i18n.t(SalesMsg::Reopen)}</button>
+                    <button type="button" class="btn" on:click=move |_| close(ctx, &deal.get_value(), DealStatus::Open, None, "")>{i18n.signal(SalesMsg::Reopen)}</button>
                 }.into_any(),
             }}
         </div>
-        <A href=format!("/activities/new?deal={}", d.id) attr:class="btn deal-new-activity">{move || i18n.t(crate::i18n::ActivityMsg::NewActivity)}</A>
+        <A href=format!("/activities/new?deal={}", d.id) attr:class="btn deal-new-activity">{i18n.signal(crate::i18n::ActivityMsg::NewActivity)}</A>
         <DealCloseDialog open=closing on_close />
         <DealFacts deal=d.clone() />
         {(!d.notes.is_empty()).then(|| view! {
             <section class="detail-section" aria-labelledby="deal-notes">
-                <h2 id="deal-notes">{move || i18n.t(SalesMsg::SectionNotes)}</h2>
+                <h2 id="deal-notes">{i18n.signal(SalesMsg::SectionNotes)}</h2>
                 <p class="notes">{d.notes.clone()}</p>
             </section>
         })}
@@ -168,7 +168,7 @@ fn DealFacts(deal: Deal) -> impl IntoView {
     let days = time_in_stage(&d, now).num_days();
     let money = |m: &cartera_core::domain::money::Money| fmt_money(l, m.amount_minor, &m.currency);
     let row = |label: SalesMsg, value: AnyView| {
-        view! { <DetailRow label=Signal::derive(move || i18n.t(label.clone()))>{value}</DetailRow> }
+        view! { <DetailRow label=i18n.signal(label.clone())>{value}</DetailRow> }
     };
     use cartera_core::domain::sales::SalesField as F;
     let stage = stage_label(pipeline.as_ref(), &d.stage_id, l);
@@ -179,7 +179,7 @@ fn DealFacts(deal: Deal) -> impl IntoView {
     };
     view! {
         <section class="detail-section" aria-labelledby="deal-details">
-            <h2 id="deal-details">{move || i18n.t(SalesMsg::SectionDetails)}</h2>
+            <h2 id="deal-details">{i18n.signal(SalesMsg::SectionDetails)}</h2>
             <dl class="detail-list">
                 {row(SalesMsg::Field(F::Amount), money(&d.amount).into_any())}
                 {row(SalesMsg::Weighted, money(&d.weighted()).into_any())}

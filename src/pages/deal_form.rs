@@ -74,7 +74,7 @@ pub fn DealFormPage() -> impl IntoView {
                                 view! { <DealForm base=Some(*l) pipeline=p account=None /> }.into_any()
                             }
                             (Ok(Opening::NotFound), _) => view! {
-                                <p class="load-error" role="alert">{move || i18n.t(SalesMsg::NotFound)}</p>
+                                <p class="load-error" role="alert">{i18n.signal(SalesMsg::NotFound)}</p>
                             }.into_any(),
                             (Err(msg), _) => view! { <LoadFailed msg /> }.into_any(),
                         }
@@ -150,9 +150,7 @@ fn blank_input(pipeline: &Pipeline, user: &CurrentUser, account: Option<String>)
         currency: "EUR".into(),
         owner: user.id(),
         account_id: account.unwrap_or_default(),
-        expected_close: (Utc::now().date_naive() + chrono::Duration::days(30))
-            .format("%Y-%m-%d")
-            .to_string(),
+        expected_close: (Utc::now().date_naive() + chrono::Duration::days(30)).to_string(),
         pipeline_id: pipeline.id.clone(),
         stage_id: first.map(|s| s.id.clone()).unwrap_or_default(),
         probability: first.map(|s| s.probability.to_string()).unwrap_or_default(),
@@ -281,7 +279,7 @@ fn DealForm(
         .collect::<Vec<_>>()
     });
     let owners = owner_options(user, d.owner.get_untracked());
-    let label = move |f: SalesField| Signal::derive(move || i18n.t(SalesMsg::Field(f)));
+    let label = move |f: SalesField| i18n.signal(SalesMsg::Field(f));
     view! {
         <form class="record-form deal-form" novalidate on:submit=on_submit>
             <h1>{move || i18n.t(if editing { SalesMsg::EditDeal } else { SalesMsg::NewDeal })}</h1>
@@ -292,7 +290,7 @@ fn DealForm(
                 <AccountPicker value=d.account_id cache=records />
                 <ContactSelect account=d.account_id value=d.contact_id />
                 <div class="field-pair">
-                    <TextField id="amount" label=label(SalesField::Amount) value=d.amount error=errors.of(SalesField::Amount) inputmode="decimal" required=true hint=Signal::derive(move || i18n.t(SalesMsg::AmountHint)) />
+                    <TextField id="amount" label=label(SalesField::Amount) value=d.amount error=errors.of(SalesField::Amount) inputmode="decimal" required=true hint=i18n.signal(SalesMsg::AmountHint) />
                     <SelectField id="currency" label=label(SalesField::Currency) value=d.currency options=currencies error=errors.of(SalesField::Currency) />
                 </div>
                 <TextField id="expected_close" label=label(SalesField::ExpectedClose) value=d.expected_close error=errors.of(SalesField::ExpectedClose) input_type="date" required=true />
@@ -309,7 +307,7 @@ fn DealForm(
                 <button type="submit" class="btn btn-primary" disabled=move || saving.get()>
                     {move || if saving.get() { i18n.t(RecordForm::Saving) } else { i18n.t(Common::Save) }}
                 </button>
-                <A href=cancel_href attr:class="btn">{move || i18n.t(Common::Cancel)}</A>
+                <A href=cancel_href attr:class="btn">{i18n.signal(Common::Cancel)}</A>
             </div>
         </form>
     }
@@ -334,6 +332,6 @@ fn ContactSelect(account: RwSignal<String>, value: RwSignal<String>) -> impl Int
         });
         out
     });
-    let label = Signal::derive(move || i18n.t(SalesMsg::Field(SalesField::ContactId)));
+    let label = i18n.signal(SalesMsg::Field(SalesField::ContactId));
     view! { <SelectField id="contact" label value options /> }
 }

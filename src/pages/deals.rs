@@ -54,22 +54,22 @@ pub fn DealsPage() -> impl IntoView {
     view! {
         <section class="page records-page deals-page">
             <header class="records-header">
-                <h1>{move || i18n.t(SalesMsg::DealsTitle)}</h1>
+                <h1>{i18n.signal(SalesMsg::DealsTitle)}</h1>
                 <p class="records-count" aria-live="polite">{move || i18n.t(SalesMsg::DealCount(ids.with(|v| v.len())))}</p>
-                <A href="/deals/new" attr:class="btn btn-primary btn-new">{move || i18n.t(SalesMsg::NewDeal)}</A>
+                <A href="/deals/new" attr:class="btn btn-primary btn-new">{i18n.signal(SalesMsg::NewDeal)}</A>
             </header>
             <div class="board-filters">
                 <label class="filter">
-                    <span>{move || i18n.t(SalesMsg::StatusFilter)}</span>
+                    <span>{i18n.signal(SalesMsg::StatusFilter)}</span>
                     <select bind:value=status>
-                        <option value="">{move || i18n.t(SalesMsg::AnyOwner)}</option>
-                        {statuses.into_iter().map(|s| view! { <option value=s.code()>{move || i18n.t(SalesMsg::Status(s))}</option> }).collect_view()}
+                        <option value="">{i18n.signal(SalesMsg::AnyOwner)}</option>
+                        {statuses.into_iter().map(|s| view! { <option value=s.code()>{i18n.signal(SalesMsg::Status(s))}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="filter">
-                    <span>{move || i18n.t(SalesMsg::OwnerFilter)}</span>
+                    <span>{i18n.signal(SalesMsg::OwnerFilter)}</span>
                     <select bind:value=owner>
-                        <option value="">{move || i18n.t(SalesMsg::AnyOwner)}</option>
+                        <option value="">{i18n.signal(SalesMsg::AnyOwner)}</option>
                         {move || owners.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </label>
@@ -79,7 +79,7 @@ pub fn DealsPage() -> impl IntoView {
                     <VirtualList
                         ids=Signal::derive(move || ids.get())
                         row_height=ROW_HEIGHT
-                        label=Signal::derive(move || i18n.t(SalesMsg::DealsTitle))
+                        label=i18n.signal(SalesMsg::DealsTitle)
                         row=move |_, id| deal_row(sales, id)
                     />
                 }.into_any(),

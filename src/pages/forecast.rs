@@ -90,20 +90,20 @@ pub fn ForecastPage() -> impl IntoView {
     view! {
         <section class="page forecast-page">
             <header class="page-header">
-                <h1>{move || i18n.t(SalesMsg::ForecastTitle)}</h1>
+                <h1>{i18n.signal(SalesMsg::ForecastTitle)}</h1>
             </header>
             <div class="board-filters">
                 <label class="filter">
-                    <span>{move || i18n.t(SalesMsg::Periods)}</span>
+                    <span>{i18n.signal(SalesMsg::Periods)}</span>
                     <select bind:value=kind>
-                        <option value="month">{move || i18n.t(SalesMsg::ByMonth)}</option>
-                        <option value="quarter">{move || i18n.t(SalesMsg::ByQuarter)}</option>
+                        <option value="month">{i18n.signal(SalesMsg::ByMonth)}</option>
+                        <option value="quarter">{i18n.signal(SalesMsg::ByQuarter)}</option>
                     </select>
                 </label>
                 <label class="filter">
-                    <span>{move || i18n.t(SalesMsg::Rep)}</span>
+                    <span>{i18n.signal(SalesMsg::Rep)}</span>
                     <select bind:value=owner>
-                        <option value="">{move || i18n.t(SalesMsg::Team)}</option>
+                        <option value="">{i18n.signal(SalesMsg::Team)}</option>
                         {move || owners.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </label>
@@ -151,11 +151,11 @@ fn ForecastTable(fc: Memo<Forecast>, owner: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <section class="card forecast-card" aria-labelledby="forecast-table-title">
-            <h2 id="forecast-table-title" class="card-title">{move || i18n.t(SalesMsg::ByCategory)}</h2>
+            <h2 id="forecast-table-title" class="card-title">{i18n.signal(SalesMsg::ByCategory)}</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="forecast-table-title">
                 <table class="forecast-table">
                     <thead><tr>
-                        <th scope="col">{move || i18n.t(SalesMsg::Period)}</th>
+                        <th scope="col">{i18n.signal(SalesMsg::Period)}</th>
                         {heads.into_iter().map(|h| view! { <th scope="col">{move || i18n.t(h.clone())}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>{rows}</tbody>
@@ -197,7 +197,7 @@ fn Attainments() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="attainment-title">
-            <h2 id="attainment-title" class="card-title">{move || i18n.t(SalesMsg::Attainment)}</h2>
+            <h2 id="attainment-title" class="card-title">{i18n.signal(SalesMsg::Attainment)}</h2>
             {rows}
         </section>
     }
@@ -257,13 +257,13 @@ fn Charts(fc: Memo<Forecast>, owner: RwSignal<String>, currency: Memo<String>) -
             })
             .collect()
     });
-    let t = move |m: SalesMsg| Signal::derive(move || i18n.t(m.clone()));
+    let t = move |m: SalesMsg| i18n.signal(m);
     let money_desc = move |m: SalesMsg| {
         Signal::derive(move || format!("{} ({})", i18n.t(m.clone()), currency.get()))
     };
     view! {
         <section class="card charts" aria-labelledby="charts-title">
-            <h2 id="charts-title" class="visually-hidden">{move || i18n.t(SalesMsg::ForecastTitle)}</h2>
+            <h2 id="charts-title" class="visually-hidden">{i18n.signal(SalesMsg::ForecastTitle)}</h2>
             <BarChart id="chart-stage" title=t(SalesMsg::ChartByStage) desc=money_desc(SalesMsg::ChartByStageDesc) series=Signal::derive(move || vec![i18n.t(SalesMsg::Amount)]) rows=by_stage />
             <BarChart id="chart-quota" title=t(SalesMsg::ChartVsQuota) desc=money_desc(SalesMsg::ChartVsQuotaDesc) series=Signal::derive(move || vec![i18n.t(SalesMsg::StageForecast), i18n.t(SalesMsg::Quota)]) rows=vs_quota line=1 />
             <BarChart id="chart-trend" title=t(SalesMsg::ChartWonLost) desc=t(SalesMsg::ChartWonLostDesc) series=Signal::derive(move || vec![i18n.t(SalesMsg::WonCount), i18n.t(SalesMsg::LostCount)]) rows=trend />
@@ -332,10 +332,10 @@ fn Manager() -> impl IntoView {
     };
     view! {
         <section class="card manager" aria-labelledby="manager-title">
-            <h2 id="manager-title" class="card-title">{move || i18n.t(SalesMsg::ManagerView)}</h2>
-            <h3>{move || i18n.t(SalesMsg::ClosingThisPeriod)}</h3>
+            <h2 id="manager-title" class="card-title">{i18n.signal(SalesMsg::ManagerView)}</h2>
+            <h3>{i18n.signal(SalesMsg::ClosingThisPeriod)}</h3>
             {move || list(view_data.with(|v| v.closing.clone()))}
-            <h3>{move || i18n.t(SalesMsg::StalledDeals)}</h3>
+            <h3>{i18n.signal(SalesMsg::StalledDeals)}</h3>
             {move || list(view_data.with(|v| v.stalled.clone()))}
         </section>
     }

@@ -228,7 +228,7 @@ pub fn LeadCapturePage() -> impl IntoView {
     });
     view! {
         <section class="page form-page lead-capture">
-            <h1>{move || i18n.t(Leads::CaptureTitle)}</h1>
+            <h1>{i18n.signal(Leads::CaptureTitle)}</h1>
             {move || match c.phase.get() {
                 Phase::Done(lead) => view! { <Outcome lead=*lead c /> }.into_any(),
                 Phase::Duplicates(matches) => view! {
@@ -263,7 +263,7 @@ fn CaptureForm(c: Capture) -> impl IntoView {
             })
         })
     };
-    let t = move |m: Leads| Signal::derive(move || i18n.t(m.clone()));
+    let t = move |m: Leads| i18n.signal(m);
     let summary = move || {
         let n = c.errors.with(Vec::len);
         (n > 0).then(
@@ -290,7 +290,7 @@ fn CaptureForm(c: Capture) -> impl IntoView {
             <TextField id="lead-region" label=t(Leads::Region) value=d.region error=err(LeadField::Address(cartera_core::domain::AddressPart::Region)) autocomplete="address-level1" />
             <TextAreaField id="lead-note" label=t(Leads::Note) value=d.note error=err(LeadField::Notes) />
             <details class="lead-more">
-                <summary>{move || i18n.t(Leads::MoreFields)}</summary>
+                <summary>{i18n.signal(Leads::MoreFields)}</summary>
                 <TextField id="lead-job" label=t(Leads::JobTitle) value=d.job_title error=err(LeadField::JobTitle) autocomplete="organization-title" />
                 <TextField id="lead-industry" label=t(Leads::Industry) value=d.industry error=err(LeadField::Industry) />
                 <TextField id="lead-size" label=t(Leads::CompanySize) value=d.size error=err(LeadField::CompanySize) inputmode="numeric" />
@@ -302,7 +302,7 @@ fn CaptureForm(c: Capture) -> impl IntoView {
                 <button type="submit" class="btn btn-primary" disabled=move || c.busy.get()>
                     {move || if c.busy.get() { i18n.t(Leads::Saving) } else { i18n.t(crate::i18n::Common::Save) }}
                 </button>
-                <A href="/leads" attr:class="btn">{move || i18n.t(crate::i18n::Common::Cancel)}</A>
+                <A href="/leads" attr:class="btn">{i18n.signal(crate::i18n::Common::Cancel)}</A>
             </div>
         </form>
     }
@@ -339,10 +339,10 @@ fn PasteBox(draft: Draft, i18n: I18n) -> impl IntoView {
     };
     view! {
         <details class="lead-paste">
-            <summary>{move || i18n.t(Leads::PasteLabel)}</summary>
-            <TextAreaField id="lead-paste" label=Signal::derive(move || i18n.t(Leads::PasteLabel)) value=text />
-            <p class="field-hint">{move || i18n.t(Leads::PasteHint)}</p>
-            <button type="button" class="btn" on:click=fill>{move || i18n.t(Leads::FillFromPaste)}</button>
+            <summary>{i18n.signal(Leads::PasteLabel)}</summary>
+            <TextAreaField id="lead-paste" label=i18n.signal(Leads::PasteLabel) value=text />
+            <p class="field-hint">{i18n.signal(Leads::PasteHint)}</p>
+            <button type="button" class="btn" on:click=fill>{i18n.signal(Leads::FillFromPaste)}</button>
             <p class="paste-status" role="status">{move || status.get().map(|m| i18n.t(m))}</p>
         </details>
     }
@@ -357,12 +357,12 @@ fn Outcome(lead: Lead, c: Capture) -> impl IntoView {
         <section class="lead-outcome" role="status" aria-labelledby="outcome-title">
             <h2 id="outcome-title">{lead.display_name()}</h2>
             <LeadRouting lead=lead.clone() />
-            <h3>{move || i18n.t(Leads::Score)}</h3>
+            <h3>{i18n.signal(Leads::Score)}</h3>
             <ScoreExplained score=lead.score.clone() />
             <div class="form-actions">
-                <A href=href attr:class="btn">{move || i18n.t(Leads::OpenLead)}</A>
+                <A href=href attr:class="btn">{i18n.signal(Leads::OpenLead)}</A>
                 <button type="button" class="btn btn-primary" on:click=move |_| c.again()>
-                    {move || i18n.t(Leads::CaptureAnother)}
+                    {i18n.signal(Leads::CaptureAnother)}
                 </button>
             </div>
         </section>

@@ -82,7 +82,7 @@ impl DealDraft {
             title: RwSignal::new(deal_input_for(lead).title),
             amount: RwSignal::new(String::new()),
             currency: RwSignal::new("EUR".into()),
-            close: RwSignal::new(close.format("%Y-%m-%d").to_string()),
+            close: RwSignal::new(close.to_string()),
             stage: RwSignal::new(String::new()),
             errors: RwSignal::new(Vec::new()),
             i18n: expect_i18n(),
@@ -160,20 +160,20 @@ fn ConvertView(data: ConvertData) -> impl IntoView {
         });
     };
     view! {
-        <h1>{move || i18n.t(Leads::ConvertTitle)}</h1>
+        <h1>{i18n.signal(Leads::ConvertTitle)}</h1>
         <form class="record-form" novalidate on:submit=confirm>
             <section class="convert-card" aria-labelledby="convert-contact">
-                <h2 id="convert-contact">{move || i18n.t(Leads::NewContact)}</h2>
+                <h2 id="convert-contact">{i18n.signal(Leads::NewContact)}</h2>
                 <p>{name}</p>
                 <p>{account_line}</p>
             </section>
             <DealFields deal />
-            {blocked.then(|| view! { <p class="form-summary" role="alert">{move || i18n.t(Leads::NeedsPersonName)}</p> })}
+            {blocked.then(|| view! { <p class="form-summary" role="alert">{i18n.signal(Leads::NeedsPersonName)}</p> })}
             <div class="form-actions">
                 <button type="submit" class="btn btn-primary" disabled=move || blocked || busy.get()>
-                    {move || i18n.t(Leads::ConfirmConvert)}
+                    {i18n.signal(Leads::ConfirmConvert)}
                 </button>
-                <A href=lead_href attr:class="btn">{move || i18n.t(crate::i18n::Common::Cancel)}</A>
+                <A href=lead_href attr:class="btn">{i18n.signal(crate::i18n::Common::Cancel)}</A>
             </div>
         </form>
     }
@@ -196,7 +196,7 @@ fn account_preview(lead: &Lead, accounts: &[Account]) -> impl IntoView + use<> {
 fn DealFields(deal: DealDraft) -> impl IntoView {
     let i18n = expect_i18n();
     let sales = expect_sales();
-    let t = move |m: Leads| Signal::derive(move || i18n.t(m.clone()));
+    let t = move |m: Leads| i18n.signal(m);
     let stages = Signal::derive(move || {
         let l = i18n.locale();
         sales
@@ -212,7 +212,7 @@ fn DealFields(deal: DealDraft) -> impl IntoView {
         <section class="convert-card">
             <label class="checkbox-row">
                 <input type="checkbox" id="convert-deal" bind:checked=deal.enabled />
-                {move || i18n.t(Leads::CreateDeal)}
+                {i18n.signal(Leads::CreateDeal)}
             </label>
             <Show when=move || deal.enabled.get()>
                 <TextField id="deal-title" label=t(Leads::DealTitle) value=deal.title error=deal.error(SalesField::Title) required=true />

@@ -50,8 +50,8 @@ pub fn LeadNotFound() -> impl IntoView {
     let i18n = expect_i18n();
     view! {
         <div class="not-found" role="status">
-            <p>{move || i18n.t(Leads::NotFound)}</p>
-            <A href="/leads" attr:class="btn">{move || i18n.t(Leads::BackToLeads)}</A>
+            <p>{i18n.signal(Leads::NotFound)}</p>
+            <A href="/leads" attr:class="btn">{i18n.signal(Leads::BackToLeads)}</A>
         </div>
     }
 }
@@ -77,7 +77,7 @@ fn LeadView(loaded: Loaded<Lead>) -> impl IntoView {
         Some(links) => converted_links(links.clone()).into_any(),
         None => view! {
             <div class="detail-actions">
-                <A href=format!("/leads/{}/convert", l.id) attr:class="btn btn-primary">{move || i18n.t(Leads::Convert)}</A>
+                <A href=format!("/leads/{}/convert", l.id) attr:class="btn btn-primary">{i18n.signal(Leads::Convert)}</A>
             </div>
         }
         .into_any(),
@@ -125,14 +125,14 @@ fn LeadView(loaded: Loaded<Lead>) -> impl IntoView {
 fn converted_links(c: ConversionLinks) -> impl IntoView {
     let i18n = expect_i18n();
     let account = c.account_id.map(|id| {
-        view! { <A href=format!("/accounts/{id}") attr:class="btn">{move || i18n.t(Leads::OpenAccount)}</A> }
+        view! { <A href=format!("/accounts/{id}") attr:class="btn">{i18n.signal(Leads::OpenAccount)}</A> }
     });
     let deal = c.deal_id.map(|id| {
-        view! { <A href=format!("/deals/{id}") attr:class="btn">{move || i18n.t(Leads::OpenDeal)}</A> }
+        view! { <A href=format!("/deals/{id}") attr:class="btn">{i18n.signal(Leads::OpenDeal)}</A> }
     });
     view! {
         <div class="detail-actions">
-            <A href=format!("/contacts/{}", c.contact_id) attr:class="btn btn-primary">{move || i18n.t(Leads::OpenContact)}</A>
+            <A href=format!("/contacts/{}", c.contact_id) attr:class="btn btn-primary">{i18n.signal(Leads::OpenContact)}</A>
             {account}
             {deal}
         </div>
@@ -145,7 +145,7 @@ fn LeadFields(lead: Lead) -> impl IntoView {
     let i18n = expect_i18n();
     let l = lead;
     let row = move |label: Leads, value: AnyView| {
-        view! { <DetailRow label=Signal::derive(move || i18n.t(label.clone()))>{value}</DetailRow> }
+        view! { <DetailRow label=i18n.signal(label.clone())>{value}</DetailRow> }
     };
     let text = |s: &str| (!s.is_empty()).then(|| s.to_owned().into_any());
     let a = &l.address;
@@ -199,7 +199,7 @@ fn merged_text(v: &MergedValue, i18n: crate::i18n::I18n) -> String {
 fn ReassignLog(lead: Lead) -> impl IntoView {
     let i18n = expect_i18n();
     if lead.reassignments.is_empty() {
-        return view! { <p>{move || i18n.t(Leads::NoReassignments)}</p> }.into_any();
+        return view! { <p>{i18n.signal(Leads::NoReassignments)}</p> }.into_any();
     }
     let items = (lead.reassignments.into_iter())
         .map(|r| {

@@ -86,7 +86,7 @@ fn LeadList(leads: Arc<Vec<Lead>>) -> impl IntoView {
                 ids
                 row_height=row_height()
                 row=row.clone()
-                label=Signal::derive(move || i18n.t(Leads::ListLabel))
+                label=i18n.signal(Leads::ListLabel)
                 scroll_memory=ui.scroll
             />
         }
@@ -94,11 +94,11 @@ fn LeadList(leads: Arc<Vec<Lead>>) -> impl IntoView {
     };
     view! {
         <header class="records-header">
-            <h1>{move || i18n.t(Leads::Title)}</h1>
+            <h1>{i18n.signal(Leads::Title)}</h1>
             <p class="records-count" aria-live="polite">{count}</p>
             <A href="/leads/new" attr:class="btn btn-primary btn-new">
                 <span aria-hidden="true">"+ "</span>
-                {move || i18n.t(Leads::New)}
+                {i18n.signal(Leads::New)}
             </A>
         </header>
         <LeadFilters filter owners=Signal::derive(move || owners.clone()) me=expect_current_user().id() />
@@ -140,10 +140,10 @@ fn empty() -> impl IntoView {
     let i18n = expect_i18n();
     view! {
         <EmptyState
-            title=Signal::derive(move || i18n.t(Leads::EmptyTitle))
-            hint=Signal::derive(move || i18n.t(Leads::EmptyHint))
+            title=i18n.signal(Leads::EmptyTitle)
+            hint=i18n.signal(Leads::EmptyHint)
         >
-            <A href="/leads/new" attr:class="btn btn-primary">{move || i18n.t(Leads::CreateFirst)}</A>
+            <A href="/leads/new" attr:class="btn btn-primary">{i18n.signal(Leads::CreateFirst)}</A>
         </EmptyState>
     }
 }
@@ -152,11 +152,11 @@ fn no_matches(filter: RwSignal<LeadFilter>) -> impl IntoView {
     let i18n = expect_i18n();
     view! {
         <EmptyState
-            title=Signal::derive(move || i18n.t(Leads::NoMatches))
-            hint=Signal::derive(move || i18n.t(Records::NoMatchesHint))
+            title=i18n.signal(Leads::NoMatches)
+            hint=i18n.signal(Records::NoMatchesHint)
         >
             <button type="button" class="btn" on:click=move |_| filter.set(LeadFilter::default())>
-                {move || i18n.t(Records::ClearFilters)}
+                {i18n.signal(Records::ClearFilters)}
             </button>
         </EmptyState>
     }

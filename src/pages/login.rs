@@ -96,16 +96,16 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <section class="page login">
             <header class="page-header">
-                <h1>{move || i18n.t(Msg::LoginTitle)}</h1>
+                <h1>{i18n.signal(Msg::LoginTitle)}</h1>
             </header>
-            <p class="page-intro">{move || i18n.t(Msg::LoginIntro)}</p>
+            <p class="page-intro">{i18n.signal(Msg::LoginIntro)}</p>
             <form class="card form" on:submit=on_submit novalidate>
-                <TextField id="login-server" label=Signal::derive(move || i18n.t(Msg::Server))
+                <TextField id="login-server" label=i18n.signal(Msg::Server)
                     value=server input_type="url" autocomplete="url" inputmode="url" required=true
-                    hint=Signal::derive(move || i18n.t(Msg::ServerHint)) error=err(|p| p.server)/>
-                <TextField id="login-user" label=Signal::derive(move || i18n.t(Msg::User))
+                    hint=i18n.signal(Msg::ServerHint) error=err(|p| p.server)/>
+                <TextField id="login-user" label=i18n.signal(Msg::User)
                     value=user autocomplete="username" required=true error=err(|p| p.user)/>
-                <TextField id="login-password" label=Signal::derive(move || i18n.t(Msg::Password))
+                <TextField id="login-password" label=i18n.signal(Msg::Password)
                     value=password input_type="password" autocomplete="current-password"
                     required=true error=err(|p| p.password)/>
                 <p class="form-error" role="alert">{move || failure.get().map(|m| i18n.t(m))}</p>

@@ -10,9 +10,9 @@ pub fn NotFoundPage() -> impl IntoView {
     let i18n = expect_i18n();
     view! {
         <section class="page not-found">
-            <h1>{move || i18n.t(Msg::NotFoundTitle)}</h1>
-            <p>{move || i18n.t(Msg::NotFoundBody)}</p>
-            <A href="/contacts" attr:class="btn btn-primary">{move || i18n.t(Msg::BackToContacts)}</A>
+            <h1>{i18n.signal(Msg::NotFoundTitle)}</h1>
+            <p>{i18n.signal(Msg::NotFoundBody)}</p>
+            <A href="/contacts" attr:class="btn btn-primary">{i18n.signal(Msg::BackToContacts)}</A>
         </section>
     }
 }

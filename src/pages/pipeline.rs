@@ -112,15 +112,15 @@ pub fn PipelinePage() -> impl IntoView {
     view! {
         <section class="page pipeline-page">
             <header class="page-header pipeline-header">
-                <h1>{move || i18n.t(SalesMsg::PipelineTitle)}</h1>
-                <A href="/deals/new" attr:class="btn btn-primary">{move || i18n.t(SalesMsg::NewDeal)}</A>
+                <h1>{i18n.signal(SalesMsg::PipelineTitle)}</h1>
+                <A href="/deals/new" attr:class="btn btn-primary">{i18n.signal(SalesMsg::NewDeal)}</A>
             </header>
             <BoardFilters owner period />
             {move || match (sales.status.get(), has_deals.get()) {
                 (CacheStatus::Ready, false) => view! { <NoDeals/> }.into_any(),
                 (CacheStatus::Ready, true) => view! {
                     <StageStrip stages />
-                    <div class="kanban" role="group" aria-label=move || i18n.t(SalesMsg::BoardLabel)>
+                    <div class="kanban" role="group" aria-label=i18n.signal(SalesMsg::BoardLabel)>
                         {move || stages.get().into_iter().enumerate().map(|(i, (sid, name))| {
                             let col_cards = Signal::derive(move || columns.with(|c| c.get(i).cloned().unwrap_or_default()));
                             let col_totals = Signal::derive(move || totals.with(|t: &Vec<ColumnTotals>| t.get(i).cloned()));
@@ -150,14 +150,14 @@ fn BoardFilters(owner: RwSignal<String>, period: RwSignal<String>) -> impl IntoV
     view! {
         <div class="board-filters">
             <label class="filter">
-                <span>{move || i18n.t(SalesMsg::OwnerFilter)}</span>
+                <span>{i18n.signal(SalesMsg::OwnerFilter)}</span>
                 <select bind:value=owner>
-                    <option value="">{move || i18n.t(SalesMsg::AnyOwner)}</option>
+                    <option value="">{i18n.signal(SalesMsg::AnyOwner)}</option>
                     {move || owners.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                 </select>
             </label>
             <label class="filter">
-                <span>{move || i18n.t(SalesMsg::CloseFilter)}</span>
+                <span>{i18n.signal(SalesMsg::CloseFilter)}</span>
                 <select bind:value=period>
                     {periods.into_iter().map(|(v, m)| view! { <option value=v>{move || i18n.t(m.clone())}</option> }).collect_view()}
                 </select>
@@ -179,7 +179,7 @@ fn StageStrip(stages: Signal<Vec<(String, String)>>) -> impl IntoView {
         }
     };
     view! {
-        <nav class="stage-strip" aria-label=move || i18n.t(SalesMsg::StageTabs)>
+        <nav class="stage-strip" aria-label=i18n.signal(SalesMsg::StageTabs)>
             {move || stages.get().into_iter().map(|(sid, name)| view! {
                 <button type="button" class="stage-chip" on:click=move |_| go(&sid)>{name}</button>
             }).collect_view()}
@@ -191,9 +191,9 @@ fn StageStrip(stages: Signal<Vec<(String, String)>>) -> impl IntoView {
 fn NoDeals() -> impl IntoView {
     let i18n = expect_i18n();
     view! {
-        <EmptyState title=Signal::derive(move || i18n.t(SalesMsg::NoDeals)) hint=Signal::derive(move || i18n.t(SalesMsg::NoDealsHint))>
-            <A href="/deals/new" attr:class="btn btn-primary">{move || i18n.t(SalesMsg::CreateFirst)}</A>
-            <A href="/settings" attr:class="btn">{move || i18n.t(SalesMsg::OpenSettings)}</A>
+        <EmptyState title=i18n.signal(SalesMsg::NoDeals) hint=i18n.signal(SalesMsg::NoDealsHint)>
+            <A href="/deals/new" attr:class="btn btn-primary">{i18n.signal(SalesMsg::CreateFirst)}</A>
+            <A href="/settings" attr:class="btn">{i18n.signal(SalesMsg::OpenSettings)}</A>
         </EmptyState>
     }
 }

@@ -17,7 +17,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page settings">
             <header class="page-header">
-                <h1>{move || i18n.t(Msg::Title)}</h1>
+                <h1>{i18n.signal(Msg::Title)}</h1>
             </header>
             <LanguageSection/>
             <ProfileSection/>
@@ -42,14 +42,14 @@ fn LanguageSection() -> impl IntoView {
                     prop:checked=move || i18n.locale() == locale
                     on:change=move |_| i18n.set_locale(locale)
                 />
-                <span lang=locale.tag()>{move || i18n.t(label)}</span>
+                <span lang=locale.tag()>{i18n.signal(label)}</span>
             </label>
         }
     };
     view! {
         <section class="card">
             <fieldset class="choices">
-                <legend class="card-title">{move || i18n.t(Msg::Language)}</legend>
+                <legend class="card-title">{i18n.signal(Msg::Language)}</legend>
                 {option(Locale::Es, Msg::LanguageEs)}
                 {option(Locale::En, Msg::LanguageEn)}
             </fieldset>
@@ -71,10 +71,10 @@ fn ProfileSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="profile-title">
-            <h2 id="profile-title" class="card-title">{move || i18n.t(Msg::Profile)}</h2>
+            <h2 id="profile-title" class="card-title">{i18n.signal(Msg::Profile)}</h2>
             <form class="form-row" on:submit=save>
                 <div class="field">
-                    <label for="profile-name">{move || i18n.t(Msg::YourName)}</label>
+                    <label for="profile-name">{i18n.signal(Msg::YourName)}</label>
                     <input
                         id="profile-name"
                         type="text"
@@ -83,10 +83,10 @@ fn ProfileSection() -> impl IntoView {
                         aria-describedby="profile-name-hint"
                         bind:value=draft
                     />
-                    <p id="profile-name-hint" class="field-hint">{move || i18n.t(Msg::YourNameHint)}</p>
+                    <p id="profile-name-hint" class="field-hint">{i18n.signal(Msg::YourNameHint)}</p>
                 </div>
                 <button type="submit" class="btn btn-primary">
-                    {move || i18n.t(crate::i18n::Common::Save)}
+                    {i18n.signal(crate::i18n::Common::Save)}
                 </button>
             </form>
         </section>

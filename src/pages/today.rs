@@ -59,9 +59,9 @@ pub fn TodayPage() -> impl IntoView {
     });
     view! {
         <section class="page today-page">
-            <h1>{move || i18n.t(TodayMsg::Title)}</h1>
+            <h1>{i18n.signal(TodayMsg::Title)}</h1>
             <div class="today-actions">
-                <A href="/activities/new" attr:class="btn btn-primary">{move || i18n.t(ActivityMsg::NewActivity)}</A>
+                <A href="/activities/new" attr:class="btn btn-primary">{i18n.signal(ActivityMsg::NewActivity)}</A>
                 <ExportAgendaButton/>
             </div>
             <Transition fallback=PageLoading>
@@ -298,11 +298,11 @@ fn deal_item(i18n: I18n, d: DealAttention) -> impl IntoView {
 fn empty(i18n: I18n) -> impl IntoView {
     view! {
         <EmptyState
-            title=Signal::derive(move || i18n.t(TodayMsg::EmptyTitle))
-            hint=Signal::derive(move || i18n.t(TodayMsg::EmptyHint))
+            title=i18n.signal(TodayMsg::EmptyTitle)
+            hint=i18n.signal(TodayMsg::EmptyHint)
         >
-            <A href="/leads/new" attr:class="btn btn-primary">{move || i18n.t(TodayMsg::CaptureLead)}</A>
-            <A href="/leads" attr:class="btn">{move || i18n.t(TodayMsg::SeeLeads)}</A>
+            <A href="/leads/new" attr:class="btn btn-primary">{i18n.signal(TodayMsg::CaptureLead)}</A>
+            <A href="/leads" attr:class="btn">{i18n.signal(TodayMsg::SeeLeads)}</A>
         </EmptyState>
     }
 }
@@ -326,6 +326,6 @@ fn ExportAgendaButton() -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="btn" on:click=on_click>{move || i18n.t(ActivityMsg::ExportAgenda)}</button>
+        <button type="button" class="btn" on:click=on_click>{i18n.signal(ActivityMsg::ExportAgenda)}</button>
     }
 }

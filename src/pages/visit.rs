@@ -58,8 +58,8 @@ pub fn VisitPage() -> impl IntoView {
                         Ok(Some(l)) => view! { <VisitView rev=l.doc.rev activity=l.record /> }.into_any(),
                         Ok(None) => view! {
                             <div class="not-found" role="status">
-                                <p>{move || i18n.t(ActivityMsg::NotFound)}</p>
-                                <A href="/today" attr:class="btn">{move || i18n.t(ActivityMsg::BackToToday)}</A>
+                                <p>{i18n.signal(ActivityMsg::NotFound)}</p>
+                                <A href="/today" attr:class="btn">{i18n.signal(ActivityMsg::BackToToday)}</A>
                             </div>
                         }.into_any(),
                         Err(msg) => view! { <LoadFailed msg /> }.into_any(),
@@ -226,7 +226,7 @@ fn VisitView(rev: Rev, activity: Activity) -> impl IntoView {
         );
         out
     });
-    let label = move |m: ActivityMsg| Signal::derive(move || i18n.t(m.clone()));
+    let label = move |m: ActivityMsg| i18n.signal(m);
     let amount_label = |k: ExpenseKind| {
         let c = currency.clone();
         Signal::derive(move || {
@@ -243,22 +243,22 @@ fn VisitView(rev: Rev, activity: Activity) -> impl IntoView {
         <header class="detail-header">
             <div class="detail-heading">
                 <h1>{activity.subject.clone()}</h1>
-                <p class="detail-sub">{move || i18n.t(ActivityMsg::Visit)}{(!activity.place.is_empty()).then(|| format!(" · {}", activity.place))}</p>
+                <p class="detail-sub">{i18n.signal(ActivityMsg::Visit)}{(!activity.place.is_empty()).then(|| format!(" · {}", activity.place))}</p>
             </div>
-            <A href=format!("/activities/{id}/edit") attr:class="btn">{move || i18n.t(ActivityMsg::EditDetails)}</A>
+            <A href=format!("/activities/{id}/edit") attr:class="btn">{i18n.signal(ActivityMsg::EditDetails)}</A>
         </header>
         <section class="detail-section visit-checks" aria-labelledby="visit-checks">
-            <h2 id="visit-checks" class="visually-hidden">{move || i18n.t(ActivityMsg::CheckIn)}</h2>
+            <h2 id="visit-checks" class="visually-hidden">{i18n.signal(ActivityMsg::CheckIn)}</h2>
             <div class="field field-check">
                 <input type="checkbox" id="use-location" bind:checked=use_location aria-describedby="use-location-hint" />
-                <label for="use-location">{move || i18n.t(ActivityMsg::UseLocation)}</label>
-                <p class="field-hint" id="use-location-hint">{move || i18n.t(ActivityMsg::LocationHint)}</p>
+                <label for="use-location">{i18n.signal(ActivityMsg::UseLocation)}</label>
+                <p class="field-hint" id="use-location-hint">{i18n.signal(ActivityMsg::LocationHint)}</p>
             </div>
             <p class="visit-geo" role="status">{move || geo_note.get().map(|m| i18n.t(m))}</p>
             <CheckTimes current=v.current />
             <div class="form-actions">
-                <button type="button" class="btn btn-primary" disabled=move || v.busy.get() on:click=move |_| checking(false)>{move || i18n.t(ActivityMsg::CheckIn)}</button>
-                <button type="button" class="btn" disabled=move || v.busy.get() || v.current.with(|(_, a)| a.visit.as_ref().and_then(|l| l.check_in).is_none()) on:click=move |_| checking(true)>{move || i18n.t(ActivityMsg::CheckOut)}</button>
+                <button type="button" class="btn btn-primary" disabled=move || v.busy.get() on:click=move |_| checking(false)>{i18n.signal(ActivityMsg::CheckIn)}</button>
+                <button type="button" class="btn" disabled=move || v.busy.get() || v.current.with(|(_, a)| a.visit.as_ref().and_then(|l| l.check_in).is_none()) on:click=move |_| checking(true)>{i18n.signal(ActivityMsg::CheckOut)}</button>
             </div>
         </section>
         <form class="record-form visit-form" novalidate on:submit=on_submit>
@@ -267,13 +267,13 @@ fn VisitView(rev: Rev, activity: Activity) -> impl IntoView {
                 <SelectField id="outcome" label=label(ActivityMsg::Outcome) value=outcome options=outcomes />
                 <TextAreaField id="notes" label=label(ActivityMsg::Notes) value=notes />
                 <fieldset class="visit-expenses">
-                    <legend>{move || i18n.t(ActivityMsg::Expenses)}</legend>
+                    <legend>{i18n.signal(ActivityMsg::Expenses)}</legend>
                     <TextField id="expense-travel" label=amount_label(ExpenseKind::Travel) value=travel_amount error=errors.of(SalesField::ExpenseAmount(0)) inputmode="decimal" />
                     <TextField id="expense-other" label=amount_label(ExpenseKind::Other) value=other_amount error=errors.of(SalesField::ExpenseAmount(1)) inputmode="decimal" />
                 </fieldset>
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn btn-primary" disabled=move || v.busy.get()>{move || i18n.t(Common::Save)}</button>
+                <button type="submit" class="btn btn-primary" disabled=move || v.busy.get()>{i18n.signal(Common::Save)}</button>
             </div>
         </form>
     }

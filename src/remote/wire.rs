@@ -168,11 +168,11 @@ pub(crate) fn revs_diff(bytes: &[u8]) -> Result<RevsDiff, RemoteError> {
         missing: Vec<Rev>,
     }
     let rows: BTreeMap<String, Row> = decode(bytes)?;
-    Ok(rows
-        .into_iter()
-        .filter(|(_, row)| !row.missing.is_empty())
-        .map(|(id, row)| (id, row.missing))
-        .collect())
+    let mut out = RevsDiff::new();
+    for (id, row) in rows.into_iter().filter(|(_, row)| !row.missing.is_empty()) {
+        out.insert(id, row.missing);
+    }
+    Ok(out)
 }
 
 /// `POST /db/_bulk_get?revs=true` body: one entry per revision wanted.

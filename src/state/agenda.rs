@@ -23,7 +23,7 @@ pub async fn export_agenda(store: &Store, user: &str) -> Result<(), AgendaError>
         .map_err(AgendaError::Read)?;
     let now = chrono::Utc::now();
     let ics = agenda_ics(&activities, user, now);
-    let file = format!("cartera-agenda-{}.ics", now.format("%Y-%m-%d"));
+    let file = format!("cartera-agenda-{}.ics", now.date_naive());
     super::data_tools::download(&file, "text/calendar;charset=utf-8", &ics)
         .map_err(|_| AgendaError::Download)
 }

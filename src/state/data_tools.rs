@@ -45,7 +45,7 @@ pub async fn export_all(store: &Store) -> Result<(), StoreError> {
         "exported_at": now.to_rfc3339(),
         "docs": docs.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
     });
-    let file = format!("cartera-{}.json", now.format("%Y-%m-%d"));
+    let file = format!("cartera-{}.json", now.date_naive());
     download(&file, "application/json", &json.to_string())
         .map_err(|_| StoreError::Backend("download failed".into()))
 }

@@ -152,13 +152,13 @@ fn apply_replicated(batch: &mut Batch<'_>, replicated: ReplicatedDoc) -> Result<
 
 /// The live and deleted leaves other than the winner.
 fn losing_leaves(record: &DocRecord) -> BTreeSet<Rev> {
-    record
-        .tree
-        .leaves()
-        .into_iter()
-        .map(|l| l.rev)
-        .filter(|r| *r != record.winner)
-        .collect()
+    let mut out = BTreeSet::new();
+    out.extend(
+        (record.tree.leaves().into_iter())
+            .map(|l| l.rev)
+            .filter(|r| *r != record.winner),
+    );
+    out
 }
 
 /// One document as the batch changes it.

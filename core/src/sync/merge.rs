@@ -34,7 +34,8 @@ const TOUCHED_BY: &str = "updated_by";
 /// inputs give the same output, and swapping `mine` and `theirs` changes only which value a
 /// conflicting field holds.
 pub fn three_way_merge(base: Option<&Body>, mine: &Body, theirs: &Body) -> Merge {
-    let keys: BTreeSet<&String> = mine.keys().chain(theirs.keys()).collect();
+    let mut keys: BTreeSet<&String> = BTreeSet::new();
+    keys.extend(mine.keys().chain(theirs.keys()));
     let mut merged = Body::new();
     let mut conflicts = Vec::new();
     for key in keys {

@@ -34,10 +34,12 @@ pub fn plan_diff(changes: &[RemoteChange]) -> RevsDiff {
             .or_default()
             .extend(change.leaves.iter().cloned());
     }
-    diff.into_iter()
-        .filter(|(_, revs)| !revs.is_empty())
-        .map(|(id, revs)| (id, revs.into_iter().collect()))
-        .collect()
+    // Inserted one by one: `collect()` into a BTreeMap would sort a Vec (another sort copy).
+    let mut out = RevsDiff::new();
+    for (id, revs) in diff.into_iter().filter(|(_, revs)| !revs.is_empty()) {
+        out.insert(id, revs.into_iter().collect());
+    }
+    out
 }
 
 /// The revisions to write, after checking that the source answered every one `asked`.
@@ -48,10 +50,10 @@ pub fn check_fetched(
     asked: &RevsDiff,
     fetched: Vec<Fetched>,
 ) -> Result<Vec<ReplicatedDoc>, SyncError> {
-    let mut unanswered: BTreeSet<(String, Rev)> = asked
-        .iter()
-        .flat_map(|(id, revs)| revs.iter().map(move |rev| (id.clone(), rev.clone())))
-        .collect();
+    let mut unanswered: BTreeSet<(String, Rev)> = BTreeSet::new();
+    unanswered.extend(
+        (asked.iter()).flat_map(|(id, revs)| revs.iter().map(move |rev| (id.clone(), rev.clone()))),
+    );
     let total = unanswered.len();
     let mut docs: Vec<ReplicatedDoc> = Vec::new();
     for answer in fetched {

@@ -14,7 +14,7 @@ pub fn DataSection() -> impl IntoView {
     let i18n = expect_i18n();
     view! {
         <section class="card" aria-labelledby="data-title">
-            <h2 id="data-title" class="card-title">{move || i18n.t(Msg::Data)}</h2>
+            <h2 id="data-title" class="card-title">{i18n.signal(Msg::Data)}</h2>
             <ExportData/>
             <SampleData/>
             <DeleteAll/>
@@ -38,8 +38,8 @@ fn ExportData() -> impl IntoView {
     });
     view! {
         <div class="tool">
-            <h3 class="tool-title">{move || i18n.t(Msg::Backup)}</h3>
-            <p class="field-hint" id="export-hint">{move || i18n.t(Msg::ExportHint)}</p>
+            <h3 class="tool-title">{i18n.signal(Msg::Backup)}</h3>
+            <p class="field-hint" id="export-hint">{i18n.signal(Msg::ExportHint)}</p>
             <button
                 type="button"
                 class="btn"
@@ -49,7 +49,7 @@ fn ExportData() -> impl IntoView {
                     export.dispatch(());
                 }
             >
-                {move || i18n.t(Msg::Export)}
+                {i18n.signal(Msg::Export)}
             </button>
         </div>
     }
@@ -86,10 +86,10 @@ fn SampleData() -> impl IntoView {
     let busy = move || progress.get().is_some() || load.pending().get();
     view! {
         <div class="tool">
-            <h3 class="tool-title">{move || i18n.t(Msg::SampleData)}</h3>
+            <h3 class="tool-title">{i18n.signal(Msg::SampleData)}</h3>
             <div class="form-row">
                 <div class="field">
-                    <label for="sample-size">{move || i18n.t(Msg::SampleSize)}</label>
+                    <label for="sample-size">{i18n.signal(Msg::SampleSize)}</label>
                     <select
                         id="sample-size"
                         prop:value=move || size.get().to_string()
@@ -109,7 +109,7 @@ fn SampleData() -> impl IntoView {
                 <button type="button" class="btn" disabled=busy on:click=move |_| {
                     load.dispatch(size.get_untracked());
                 }>
-                    {move || i18n.t(Msg::LoadSample)}
+                    {i18n.signal(Msg::LoadSample)}
                 </button>
             </div>
             <SampleProgress progress/>
@@ -131,7 +131,7 @@ fn SampleProgress(progress: RwSignal<Option<(usize, usize)>>) -> impl IntoView {
     view! {
         <Show when=move || progress.get().is_some()>
             <div class="progress" role="status">
-                <span id="sample-progress-label">{move || i18n.t(Msg::LoadingSample)}</span>
+                <span id="sample-progress-label">{i18n.signal(Msg::LoadingSample)}</span>
                 <progress
                     aria-labelledby="sample-progress-label"
                     max=move || progress.get().map_or(1, |p| p.1.max(1))
@@ -160,8 +160,8 @@ fn DeleteAll() -> impl IntoView {
     });
     view! {
         <div class="tool tool-danger">
-            <h3 class="tool-title">{move || i18n.t(Msg::DeleteAll)}</h3>
-            <p class="field-hint">{move || i18n.t(Msg::DeleteAllHint)}</p>
+            <h3 class="tool-title">{i18n.signal(Msg::DeleteAll)}</h3>
+            <p class="field-hint">{i18n.signal(Msg::DeleteAllHint)}</p>
             <button
                 type="button"
                 class="btn btn-danger"
@@ -172,9 +172,9 @@ fn DeleteAll() -> impl IntoView {
             </button>
             <ConfirmDialog
                 open
-                title=Signal::derive(move || i18n.t(Msg::DeleteAll))
-                message=Signal::derive(move || i18n.t(Msg::DeleteAllConfirm))
-                confirm_label=Signal::derive(move || i18n.t(Msg::DeleteAllButton))
+                title=i18n.signal(Msg::DeleteAll)
+                message=i18n.signal(Msg::DeleteAllConfirm)
+                confirm_label=i18n.signal(Msg::DeleteAllButton)
                 on_confirm=Callback::new(move |_| {
                     delete.dispatch(());
                 })

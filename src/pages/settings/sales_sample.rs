@@ -77,10 +77,10 @@ pub fn SalesSample() -> impl IntoView {
     });
     view! {
         <div class="tool">
-            <h3 class="tool-title">{move || i18n.t(SalesMsg::SampleTitle)}</h3>
-            <p class="field-hint" id="sample-deals-hint">{move || i18n.t(SalesMsg::SampleHint)}</p>
+            <h3 class="tool-title">{i18n.signal(SalesMsg::SampleTitle)}</h3>
+            <p class="field-hint" id="sample-deals-hint">{i18n.signal(SalesMsg::SampleHint)}</p>
             <div class="form-row">
-                <label class="visually-hidden" for="sample-deals-size">{move || i18n.t(SalesMsg::SampleSize)}</label>
+                <label class="visually-hidden" for="sample-deals-size">{i18n.signal(SalesMsg::SampleSize)}</label>
                 <select id="sample-deals-size" bind:value=size>
                     {SIZES.iter().map(|n| view! { <option value=n.to_string()>{move || i18n.t(SalesMsg::DealCount(*n))}</option> }).collect_view()}
                 </select>
@@ -93,7 +93,7 @@ pub fn SalesSample() -> impl IntoView {
                         load.dispatch(size.get_untracked().parse().unwrap_or(SIZES[0]));
                     }
                 >
-                    {move || i18n.t(SalesMsg::SampleLoad)}
+                    {i18n.signal(SalesMsg::SampleLoad)}
                 </button>
             </div>
         </div>

@@ -44,26 +44,26 @@ pub fn StorageSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="storage-title">
-            <h2 id="storage-title" class="card-title">{move || i18n.t(Msg::Storage)}</h2>
+            <h2 id="storage-title" class="card-title">{i18n.signal(Msg::Storage)}</h2>
             <dl class="facts">
                 <div>
-                    <dt id="storage-used">{move || i18n.t(Msg::StorageUsed)}</dt>
+                    <dt id="storage-used">{i18n.signal(Msg::StorageUsed)}</dt>
                     <dd>
                         <span>{used_text}</span>
                         <progress class="meter" aria-labelledby="storage-used" max="1" value=ratio></progress>
                     </dd>
                 </div>
                 <div>
-                    <dt>{move || i18n.t(Msg::Persistent)}</dt>
+                    <dt>{i18n.signal(Msg::Persistent)}</dt>
                     <dd>{persisted_text}</dd>
                 </div>
                 <div>
-                    <dt>{move || i18n.t(Msg::Documents)}</dt>
+                    <dt>{i18n.signal(Msg::Documents)}</dt>
                     <dd>{move || docs_text().unwrap_or_default()}</dd>
                 </div>
             </dl>
             <Show when=move || persistence.get() == Some(false)>
-                <p class="field-hint">{move || i18n.t(Msg::PersistentHint)}</p>
+                <p class="field-hint">{i18n.signal(Msg::PersistentHint)}</p>
             </Show>
         </section>
     }

@@ -16,21 +16,21 @@ pub fn SyncSection() -> impl IntoView {
     let account = move || match sync.config() {
         Some(config) => view! {
             <p>
-                {move || i18n.t(Msg::SignedInAs)} " " <strong>{config.user.clone()}</strong>
+                {i18n.signal(Msg::SignedInAs)} " " <strong>{config.user.clone()}</strong>
                 " · " <span class="sync-server">{config.server.clone()}</span>
             </p>
             <SignOut/>
         }
         .into_any(),
         None => view! {
-            <p class="field-hint">{move || i18n.t(Msg::NotSignedIn)}</p>
-            <A href="/login" attr:class="btn btn-primary">{move || i18n.t(Msg::SignIn)}</A>
+            <p class="field-hint">{i18n.signal(Msg::NotSignedIn)}</p>
+            <A href="/login" attr:class="btn btn-primary">{i18n.signal(Msg::SignIn)}</A>
         }
         .into_any(),
     };
     view! {
         <section class="card" aria-labelledby="sync-title">
-            <h2 id="sync-title" class="card-title">{move || i18n.t(Msg::SyncSection)}</h2>
+            <h2 id="sync-title" class="card-title">{i18n.signal(Msg::SyncSection)}</h2>
             {account}
         </section>
     }
@@ -73,7 +73,7 @@ fn SignOut() -> impl IntoView {
                 }
             }
         >
-            {move || i18n.t(Msg::SignOut)}
+            {i18n.signal(Msg::SignOut)}
         </button>
         <dialog
             node_ref=dialog
@@ -81,17 +81,17 @@ fn SignOut() -> impl IntoView {
             aria-labelledby="signout-title"
             aria-describedby="signout-message"
         >
-            <h2 id="signout-title">{move || i18n.t(Msg::SignOutTitle)}</h2>
-            <p id="signout-message">{move || i18n.t(Msg::SignOutMessage)}</p>
+            <h2 id="signout-title">{i18n.signal(Msg::SignOutTitle)}</h2>
+            <p id="signout-message">{i18n.signal(Msg::SignOutMessage)}</p>
             <div class="dialog-actions">
                 <button type="button" class="btn" autofocus on:click=move |_| close()>
-                    {move || i18n.t(Common::Cancel)}
+                    {i18n.signal(Common::Cancel)}
                 </button>
                 <button type="button" class="btn" on:click=move |_| choose(false)>
-                    {move || i18n.t(Msg::KeepData)}
+                    {i18n.signal(Msg::KeepData)}
                 </button>
                 <button type="button" class="btn btn-danger" on:click=move |_| choose(true)>
-                    {move || i18n.t(Msg::WipeData)}
+                    {i18n.signal(Msg::WipeData)}
                 </button>
             </div>
         </dialog>

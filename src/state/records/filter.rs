@@ -127,17 +127,16 @@ fn sort_like<R: ListRow>(set: &RecordSet<R>, ids: &mut [String], sort: SortBy) {
 
 /// Every tag in use, sorted.
 pub fn all_tags<R: ListRow>(set: &RecordSet<R>) -> Vec<String> {
-    let tags: BTreeSet<&String> = set.rows().flat_map(|r| r.tags()).collect();
+    // Inserted one by one: `collect()` into a BTreeSet would sort a Vec (another sort copy).
+    let mut tags: BTreeSet<&String> = BTreeSet::new();
+    tags.extend(set.rows().flat_map(|r| r.tags()));
     tags.into_iter().cloned().collect()
 }
 
 /// Every owner, sorted.
 pub fn all_owners<R: ListRow>(set: &RecordSet<R>) -> Vec<String> {
-    let owners: BTreeSet<&str> = set
-        .rows()
-        .map(|r| r.owner())
-        .filter(|o| !o.is_empty())
-        .collect();
+    let mut owners: BTreeSet<&str> = BTreeSet::new();
+    owners.extend(set.rows().map(|r| r.owner()).filter(|o| !o.is_empty()));
     owners.into_iter().map(str::to_owned).collect()
 }
 

@@ -74,10 +74,12 @@ pub async fn load_conflict<S: DocStore>(
 
 /// Keys whose values are not the same on every leaf (`null` reads as absent).
 fn differing_fields(mine: &Doc, theirs: &[Doc]) -> Vec<String> {
-    let keys: BTreeSet<&String> = std::iter::once(mine)
-        .chain(theirs)
-        .flat_map(|d| d.body.keys())
-        .collect();
+    let mut keys: BTreeSet<&String> = BTreeSet::new();
+    keys.extend(
+        std::iter::once(mine)
+            .chain(theirs)
+            .flat_map(|d| d.body.keys()),
+    );
     keys.into_iter()
         .filter(|k| !BOOKKEEPING.contains(&k.as_str()))
         .filter(|k| {

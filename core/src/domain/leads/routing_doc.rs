@@ -99,14 +99,13 @@ impl RoundRobinState {
     pub fn to_body(&self) -> Body {
         let mut m = Map::new();
         m.insert("type".into(), body::string(ROUND_ROBIN_TYPE));
-        let cursors: Map<String, Value> = (self.cursors.iter())
-            .map(|(rule, c)| {
-                let mut cm = Map::new();
-                cm.insert("last".into(), body::string(&c.last));
-                cm.insert("position".into(), c.position.into());
-                (rule.clone(), Value::Object(cm))
-            })
-            .collect();
+        let mut cursors = Map::new();
+        for (rule, c) in &self.cursors {
+            let mut cm = Map::new();
+            cm.insert("last".into(), body::string(&c.last));
+            cm.insert("position".into(), c.position.into());
+            cursors.insert(rule.clone(), Value::Object(cm));
+        }
         m.insert("cursors".into(), Value::Object(cursors));
         m
     }

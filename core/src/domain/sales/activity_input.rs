@@ -1,11 +1,11 @@
 //! The activity form: as typed (a day and a local time), validated, and turned into an activity.
 
-use chrono::{DateTime, FixedOffset, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 
 use super::super::types::Meta;
 use super::activity::{Activity, When};
 use super::codes::ActivityKind;
-use super::deal_input::parse_date;
+use super::deal_input::{fmt_hm, parse_date, parse_hm};
 use super::input::{Check, MAX_NOTES, MAX_SHORT, SalesCode, SalesField, SalesFieldError};
 use super::period::local_date;
 
@@ -84,7 +84,7 @@ fn when(c: &mut Check, input: &ActivityInput, tz: FixedOffset) -> Option<When> {
     if time_raw.is_empty() {
         return Some(When::Day(date));
     }
-    let Ok(time) = NaiveTime::parse_from_str(time_raw, "%H:%M") else {
+    let Some(time) = parse_hm(time_raw) else {
         c.push(SalesField::Time, SalesCode::InvalidTime);
         return None;
     };
@@ -114,14 +114,10 @@ fn when(c: &mut Check, input: &ActivityInput, tz: FixedOffset) -> Option<When> {
 pub fn activity_input(a: &Activity, tz: FixedOffset) -> ActivityInput {
     let (date, time, minutes) = match a.when {
         None => (String::new(), String::new(), String::new()),
-        Some(When::Day(d)) => (
-            d.format("%Y-%m-%d").to_string(),
-            String::new(),
-            String::new(),
-        ),
+        Some(When::Day(d)) => (d.to_string(), String::new(), String::new()),
         Some(When::At { start, minutes }) => (
-            local_date(start, tz).format("%Y-%m-%d").to_string(),
-            start.with_timezone(&tz).format("%H:%M").to_string(),
+            local_date(start, tz).to_string(),
+            fmt_hm(start.with_timezone(&tz).time()),
             minutes.to_string(),
         ),
     };

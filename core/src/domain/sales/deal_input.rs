@@ -1,6 +1,6 @@
 //! The deal form: as typed, validated, and turned into a deal; closing and reopening deals.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
 
 use super::super::money::{DecimalSeparator, Money, currency_exponent, parse_money};
 use super::super::types::Meta;
@@ -93,7 +93,7 @@ pub fn deal_input(d: &Deal, sep: DecimalSeparator) -> DealInput {
         owner: d.owner.clone(),
         amount: d.amount.to_input(sep),
         currency: d.amount.currency.clone(),
-        expected_close: d.expected_close.format("%Y-%m-%d").to_string(),
+        expected_close: d.expected_close.to_string(),
         pipeline_id: d.pipeline_id.clone(),
         stage_id: d.stage_id.clone(),
         probability: d.probability.to_string(),
@@ -113,7 +113,56 @@ pub fn deal_input(d: &Deal, sep: DecimalSeparator) -> DealInput {
 
 /// Parses a day typed as "YYYY-MM-DD" (what date inputs give).
 pub fn parse_date(raw: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()
+    parse_ymd(raw.trim())
+}
+
+/// Reads up to `max` ASCII digits (at least one) after any leading whitespace, like chrono's
+/// numeric items; returns the value and the rest.
+fn digits(s: &str, max: usize) -> Option<(i64, &str)> {
+    let s = s.trim_start();
+    let n = s.bytes().take(max).take_while(u8::is_ascii_digit).count();
+    if n == 0 {
+        return None;
+    }
+    let mut v = 0i64;
+    for b in s[..n].bytes() {
+        v = v.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+    }
+    Some((v, &s[n..]))
+}
+
+/// "YYYY-MM-DD" read exactly as chrono's `parse_from_str(s, "%Y-%m-%d")` does (a signed
+/// year of any length, one- or two-digit month and day, whitespace before each number), without
+/// pulling chrono's strftime parser into the wasm.
+pub(crate) fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    let s = s.trim_start();
+    let (year, s) = match s.as_bytes().first() {
+        Some(b'-') => digits(&s[1..], usize::MAX).map(|(v, r)| (-v, r))?,
+        Some(b'+') => digits(&s[1..], usize::MAX)?,
+        _ => digits(s, 4)?,
+    };
+    let (month, s) = digits(s.strip_prefix('-')?, 2)?;
+    let (day, s) = digits(s.strip_prefix('-')?, 2)?;
+    if !s.is_empty() {
+        return None;
+    }
+    let (month, day) = (u32::try_from(month).ok()?, u32::try_from(day).ok()?);
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// "H:MM" or "HH:MM" (0:00-23:59) read exactly as chrono's `parse_from_str(s, "%H:%M")` does.
+pub(crate) fn parse_hm(s: &str) -> Option<NaiveTime> {
+    let (hour, s) = digits(s, 2)?;
+    let (minute, s) = digits(s.strip_prefix(':')?, 2)?;
+    if !s.is_empty() {
+        return None;
+    }
+    NaiveTime::from_hms_opt(u32::try_from(hour).ok()?, u32::try_from(minute).ok()?, 0)
+}
+
+/// "HH:MM", as chrono's `format("%H:%M")`.
+pub(crate) fn fmt_hm(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 /// Validates the deal form against the admin's `pipelines`, reading amounts with the locale's

@@ -5,7 +5,7 @@
 //! inside a UTF-8 character); text escapes `\`, `;`, `,` and newlines.
 
 use crate::sort;
-use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, Timelike, Utc};
 
 use super::activity::{Activity, When};
 use super::activity_input::MAX_MINUTES;
@@ -73,12 +73,25 @@ fn event(out: &mut String, a: &Activity, when: When, now: DateTime<Utc>) {
 
 /// "20260331T233000Z".
 fn utc(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    let (d, t) = (t.date_naive(), t.time());
+    format!(
+        "{}T{:02}{:02}{:02}Z",
+        day(d),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// "20260331".
 fn day(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    // `%Y`: four digits, or a sign and all digits outside 0-9999.
+    let y = d.year();
+    if (0..=9999).contains(&y) {
+        format!("{y:04}{:02}{:02}", d.month(), d.day())
+    } else {
+        format!("{y:+}{:02}{:02}", d.month(), d.day())
+    }
 }
 
 /// RFC 5545 TEXT: `\` `;` `,` escaped with a backslash, any newline (CRLF, LF, CR) as `\n`,

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use super::super::error::{DomainError, JsonKind};
 use super::super::money::Money;
 use super::codes::{Code, from_code};
+use super::deal_input::parse_ymd;
 
 /// The kind reported for a bad number. `JsonKind` has no number variant (error.rs belongs to
 /// the contacts module); numbers are reported as `Object` until one is added.
@@ -106,9 +107,9 @@ impl<'a> Obj<'a> {
     pub fn date(&self, field: &'static str) -> Result<Option<NaiveDate>, DomainError> {
         match self.get(field) {
             None => Ok(None),
-            Some(Value::String(s)) => (NaiveDate::parse_from_str(s, "%Y-%m-%d"))
+            Some(Value::String(s)) => (parse_ymd(s))
                 .map(Some)
-                .map_err(|_| self.bad(field, JsonKind::String)),
+                .ok_or_else(|| self.bad(field, JsonKind::String)),
             Some(_) => Err(self.bad(field, JsonKind::String)),
         }
     }
@@ -187,7 +188,7 @@ pub(crate) fn money(m: &Money) -> Value {
 }
 
 pub(crate) fn date(d: NaiveDate) -> Value {
-    Value::String(d.format("%Y-%m-%d").to_string())
+    Value::String(d.to_string())
 }
 
 pub(crate) fn array<T>(items: &[T], write: impl Fn(&T) -> Value) -> Value {

@@ -120,10 +120,12 @@ fn needing_attention(
     now: DateTime<Utc>,
     date: NaiveDate,
 ) -> Vec<DealAttention> {
-    let planned: BTreeSet<&str> = (activities.iter())
-        .filter(|a| !a.is_done())
-        .filter_map(|a| a.deal_id.as_deref())
-        .collect();
+    let mut planned: BTreeSet<&str> = BTreeSet::new();
+    planned.extend(
+        (activities.iter())
+            .filter(|a| !a.is_done())
+            .filter_map(|a| a.deal_id.as_deref()),
+    );
     let mut out: Vec<DealAttention> = Vec::new();
     for d in deals.iter().filter(|d| d.is_open() && d.owner == user) {
         let days_left = (d.expected_close - date).num_days();

@@ -2,6 +2,7 @@
 
 mod activity;
 mod board;
+mod clock;
 mod docs;
 mod forecast;
 mod history;
