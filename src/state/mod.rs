@@ -73,3 +73,20 @@ pub fn store_error_message(e: &StoreError) -> ErrorMsg {
 pub fn write_error_message(e: &WriteError) -> ErrorMsg {
     ErrorMsg::from(e)
 }
+
+/// A service from context; when the app root has not provided it, `provide` installs it at the
+/// root of the reactive tree, so it still outlives the pages (and loads once per session).
+pub(crate) fn context_or_root<T: Clone + 'static>(provide: fn() -> T) -> T {
+    use leptos::prelude::{Owner, use_context};
+    if let Some(service) = use_context::<T>() {
+        return service;
+    }
+    let mut root = Owner::current();
+    while let Some(parent) = root.as_ref().and_then(Owner::parent) {
+        root = Some(parent);
+    }
+    match root {
+        Some(root) => root.with(provide),
+        None => provide(),
+    }
+}

@@ -187,17 +187,7 @@ pub fn provide_sales() -> SalesCache {
 /// The sales service. Without one provided by the app root, the first caller installs it at
 /// the root of the reactive tree, so it outlives the pages.
 pub fn expect_sales() -> SalesCache {
-    if let Some(cache) = use_context::<SalesCache>() {
-        return cache;
-    }
-    let mut root = Owner::current();
-    while let Some(parent) = root.as_ref().and_then(Owner::parent) {
-        root = Some(parent);
-    }
-    match root {
-        Some(root) => root.with(provide_sales),
-        None => provide_sales(),
-    }
+    super::context_or_root(provide_sales)
 }
 
 /// Keeps the cache in step with the store; call it in each page that shows sales data.

@@ -249,17 +249,7 @@ pub fn provide_records() -> RecordsCache {
 /// The records cache. If the app root has not provided one, the first caller installs it at
 /// the root of the reactive tree, so it still outlives the pages (and loads once per session).
 pub fn expect_records() -> RecordsCache {
-    if let Some(cache) = use_context::<RecordsCache>() {
-        return cache;
-    }
-    let mut root = Owner::current();
-    while let Some(parent) = root.as_ref().and_then(Owner::parent) {
-        root = Some(parent);
-    }
-    match root {
-        Some(root) => root.with(provide_records),
-        None => provide_records(),
-    }
+    super::context_or_root(provide_records)
 }
 
 /// Keeps the cache in step with the store: loads it, then follows every data version bump.
