@@ -28,8 +28,8 @@ use std::rc::Rc;
 
 use cartera_core::store::plan::{plan_edits, plan_replicated};
 use cartera_core::store::{
-    ChangesPage, Doc, DocRecord, DocStore, Edit, IdRange, Query, ReplicatedDoc, Rev, RevsDiff, Seq,
-    StoreError, StoreInfo, WriteError,
+    ChangesPage, Doc, DocRecord, DocStore, Edit, IdRange, Query, ReplicatedDoc, Rev, RevRead,
+    RevsDiff, Seq, StoreError, StoreInfo, WriteError,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -141,6 +141,10 @@ impl DocStore for IdbStore {
 
     async fn revs_diff(&self, revs: &RevsDiff) -> Result<RevsDiff, StoreError> {
         read::revs_diff(self.db(), revs).await
+    }
+
+    async fn read_revs(&self, wanted: &RevsDiff) -> Result<Vec<RevRead>, StoreError> {
+        read::read_revs(self.db(), wanted).await
     }
 
     async fn changes(&self, since: Seq, limit: usize) -> Result<ChangesPage, StoreError> {

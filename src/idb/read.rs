@@ -4,7 +4,8 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use cartera_core::store::{
-    Change, ChangesPage, Doc, DocRecord, IdRange, Query, Rev, RevsDiff, Seq, StoreError, StoreInfo,
+    Change, ChangesPage, Doc, DocRecord, IdRange, Query, Rev, RevRead, RevsDiff, Seq, StoreError,
+    StoreInfo,
 };
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -115,6 +116,46 @@ pub(crate) async fn get_rev(
         Some(_) => decode_leaf(&done_value(&leaf_req)?),
         None => Ok(None),
     }
+}
+
+/// Revisions to replicate with their ancestry, in one transaction and one wait: every record
+/// and every leaf body asked for is requested first (a winner's key in `revs` finds nothing; its
+/// body is inline in the record).
+pub(crate) async fn read_revs(
+    db: &IdbDatabase,
+    wanted: &RevsDiff,
+) -> Result<Vec<RevRead>, StoreError> {
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let tx = read_tx(db, &[DOCS, REVS])?;
+    let (docs, revs) = (store(&tx, DOCS)?, store(&tx, REVS)?);
+    let mut record_reqs = Vec::with_capacity(wanted.len());
+    let mut leaf_reqs = Vec::with_capacity(wanted.len());
+    for (id, wanted_revs) in wanted {
+        record_reqs.push(docs.get(&JsValue::from_str(id)).map_err(|e| js_error(&e))?);
+        for rev in wanted_revs {
+            leaf_reqs.push(revs.get(&leaf_key(id, rev)).map_err(|e| js_error(&e))?);
+        }
+    }
+    // Requests of one transaction complete in the order they were made: wait for every one.
+    wait_all(&record_reqs).await?;
+    wait_all(&leaf_reqs).await?;
+    let mut out = Vec::with_capacity(leaf_reqs.len());
+    let mut leaves = leaf_reqs.iter();
+    for ((id, wanted_revs), record_req) in wanted.iter().zip(&record_reqs) {
+        let record = decode_record(&done_value(record_req)?)?;
+        for rev in wanted_revs {
+            let leaf = leaves.next();
+            let body = match (&record, leaf) {
+                (Some(rec), _) if rec.winner == *rev => Some(rec.winning_doc()),
+                (Some(_), Some(req)) => decode_leaf(&done_value(req)?)?,
+                _ => None,
+            };
+            out.push(RevRead::classify(id, rev, record.as_ref(), body));
+        }
+    }
+    Ok(out)
 }
 
 /// The winner (when live) and the other live leaves, winner first.

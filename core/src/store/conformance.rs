@@ -57,6 +57,7 @@ macro_rules! conformance_cases {
             case_replicating_a_known_revision_changes_nothing,
             case_replicated_child_of_a_local_edit_is_no_conflict,
             case_get_rev_reads_leaves_only,
+            case_read_revs_answers_each_revision_in_order,
             case_revs_diff_lists_missing_revisions,
             case_changes_have_one_row_per_document,
             case_changes_page_by_limit,

@@ -83,6 +83,37 @@ pub struct IdRange {
 /// Which revisions of each document a store lacks (`_revs_diff`).
 pub type RevsDiff = BTreeMap<String, Vec<Rev>>;
 
+/// One revision read for replication ([`DocStore::read_revs`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum RevRead {
+    /// The revision's body with its ancestry.
+    Found(ReplicatedDoc),
+    /// No longer a leaf: a later edit replaced it (and carries it in its ancestry).
+    Superseded { id: String, rev: Rev },
+    /// The store does not have this revision's body.
+    Missing { id: String, rev: Rev },
+}
+
+impl RevRead {
+    /// Classifies revision `rev` of `id` from its record and its body as read.
+    pub fn classify(id: &str, rev: &Rev, record: Option<&DocRecord>, body: Option<Doc>) -> Self {
+        let ancestry = record.and_then(|r| r.tree.path(rev));
+        let known = ancestry.is_some();
+        match (body, ancestry) {
+            (Some(doc), Some(ancestry)) => Self::Found(ReplicatedDoc { doc, ancestry }),
+            // A revision of the tree that is no longer a leaf; an unknown one is missing.
+            _ if known && record.is_some_and(|r| !r.tree.is_leaf(rev)) => Self::Superseded {
+                id: id.to_owned(),
+                rev: rev.clone(),
+            },
+            _ => Self::Missing {
+                id: id.to_owned(),
+                rev: rev.clone(),
+            },
+        }
+    }
+}
+
 /// Storage of CouchDB-style documents. Implemented by [`MemoryStore`] (host) and by the
 /// IndexedDB store in the app crate; both pass the same conformance suite.
 ///
@@ -117,6 +148,21 @@ pub trait DocStore {
     /// For each id, the given revisions this store does not have, in the order asked; ids with
     /// nothing missing are left out (as CouchDB's `_revs_diff`).
     async fn revs_diff(&self, revs: &RevsDiff) -> Result<RevsDiff, StoreError>;
+
+    /// Revisions to replicate, with their ancestry: one answer per revision asked, in order
+    /// (ids in `wanted`'s order). A store may read them all in one transaction; the default
+    /// reads document by document.
+    async fn read_revs(&self, wanted: &RevsDiff) -> Result<Vec<RevRead>, StoreError> {
+        let mut out = Vec::new();
+        for (id, revs) in wanted {
+            let record = self.record(id).await?;
+            for rev in revs {
+                let body = self.get_rev(id, rev).await?;
+                out.push(RevRead::classify(id, rev, record.as_ref(), body));
+            }
+        }
+        Ok(out)
+    }
 
     /// Documents changed after `since`, oldest first, at most `limit` rows, one row per
     /// document (its latest change).

@@ -14,6 +14,10 @@
 //! checkpoint never passes an unwritten batch. An error anywhere stops the run without moving
 //! it, and a rerun repeats at most the interrupted batch (revisions are idempotent).
 
+use std::future::{Future, poll_fn};
+use std::pin::pin;
+use std::task::Poll;
+
 use crate::store::DocStore;
 
 use super::checkpoint::{Checkpoint, checkpoint_doc_id, next_checkpoint_doc, start_seq};
@@ -36,7 +40,7 @@ pub struct Replication {
 }
 
 impl Replication {
-    pub const DEFAULT_BATCH_SIZE: usize = 100;
+    pub const DEFAULT_BATCH_SIZE: usize = 500;
 
     /// A replication with the default batch size and no batch limit.
     pub fn new(id: impl Into<String>, session_id: impl Into<String>) -> Self {
@@ -207,16 +211,36 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
         self.report.last_seq = start;
         let limit = self.replication.batch_size.max(1);
         let mut pending = None;
-        for _ in 0..self.replication.max_batches {
-            let page = source.changes(&self.report.last_seq, limit).await?;
+        let mut next = None;
+        for batch in 0..self.replication.max_batches {
+            let page = match next.take() {
+                Some(page) => page,
+                None => source.changes(&self.report.last_seq, limit).await?,
+            };
             if page.results.is_empty() {
                 // The feed may have moved past rows this replication leaves out.
                 return self.checkpoint(source, target, page.last_seq).await;
             }
-            let outcome = transfer(source, target, &page.results).await?;
+            // The next page is read while this one is transferred: it depends only on the
+            // source's feed, which the transfer does not write.
+            let last = batch + 1 == self.replication.max_batches;
+            let (outcome, following) = if last {
+                (transfer(source, target, &page.results).await, None)
+            } else {
+                let (outcome, following) = both(
+                    transfer(source, target, &page.results),
+                    source.changes(&page.last_seq, limit),
+                )
+                .await;
+                (outcome, Some(following))
+            };
+            // The checkpoint only after the whole batch was written.
+            let outcome = outcome?;
             self.checkpoint(source, target, page.last_seq).await?;
             self.record(page.results.len(), outcome, page.pending);
             pending = page.pending;
+            // A failed read of the next page stops the run after this batch's checkpoint.
+            next = following.transpose()?;
         }
         // Stopped at the batch limit: more remains unless the source said nothing does.
         self.report.more = pending != Some(0);
@@ -288,6 +312,33 @@ async fn transfer(
         written: summary.written,
         refused: summary.refused,
     })
+}
+
+/// Runs two futures at once on this thread and waits for both (no executor needed: each is
+/// polled whenever the task wakes).
+async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut done_a, mut done_b) = (None, None);
+    poll_fn(move |cx| {
+        if done_a.is_none()
+            && let Poll::Ready(v) = a.as_mut().poll(cx)
+        {
+            done_a = Some(v);
+        }
+        if done_b.is_none()
+            && let Poll::Ready(v) = b.as_mut().poll(cx)
+        {
+            done_b = Some(v);
+        }
+        match (done_a.take(), done_b.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (done_a, done_b) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 /// How often a checkpoint write that lost a race (409) is tried again.

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::store::{DocStore, ReplicatedDoc, Rev, RevsDiff};
+use crate::store::{DocStore, ReplicatedDoc, RevRead, RevsDiff};
 
 use super::error::SyncError;
 use super::remote::{DocWriteResult, Fetched, Remote, RemoteChange, RemoteChanges, SeqToken};
@@ -68,34 +68,15 @@ impl<S: DocStore> Source for Local<'_, S> {
     }
 
     async fn fetch(&self, wanted: &RevsDiff) -> Result<Vec<Fetched>, SyncError> {
-        let mut fetched = Vec::new();
-        for (id, revs) in wanted {
-            let record = self.0.record(id).await?;
-            for rev in revs {
-                let body = self.0.get_rev(id, rev).await?;
-                let ancestry = record.as_ref().and_then(|r| r.tree.path(rev));
-                fetched.push(match (body, ancestry) {
-                    (Some(doc), Some(ancestry)) => Fetched::Found(ReplicatedDoc { doc, ancestry }),
-                    _ => self.unavailable(id, rev).await?,
-                });
-            }
-        }
-        Ok(fetched)
-    }
-}
-
-impl<S: DocStore> Local<'_, S> {
-    /// Why a revision asked for has no body: an edit made since the changes page replaced it
-    /// (it is no longer a leaf; the feed listed it as one), or it is truly missing.
-    async fn unavailable(&self, id: &str, rev: &Rev) -> Result<Fetched, SyncError> {
-        let (id, rev) = (id.to_owned(), rev.clone());
-        let record = self.0.record(&id).await?;
-        let replaced = record.is_some_and(|r| !r.tree.is_leaf(&rev));
-        Ok(if replaced {
-            Fetched::Superseded { id, rev }
-        } else {
-            Fetched::Missing { id, rev }
-        })
+        let reads = self.0.read_revs(wanted).await?;
+        Ok(reads
+            .into_iter()
+            .map(|r| match r {
+                RevRead::Found(doc) => Fetched::Found(doc),
+                RevRead::Superseded { id, rev } => Fetched::Superseded { id, rev },
+                RevRead::Missing { id, rev } => Fetched::Missing { id, rev },
+            })
+            .collect())
     }
 }
 

@@ -6,7 +6,7 @@ use super::{
     create, delete, edit, get, info, must, replicate, replicated, rev, revs, save, two_branches,
     update,
 };
-use crate::store::{DocStore, RevsDiff, WriteError};
+use crate::store::{DocStore, RevRead, RevsDiff, WriteError};
 
 pub async fn case_conflicting_branches_pick_the_couchdb_winner<S: DocStore>(store: &S) {
     two_branches(store, "deal-1").await;
@@ -235,6 +235,47 @@ pub async fn case_get_rev_reads_leaves_only<S: DocStore>(store: &S) {
         tombstone.map(|d| d.deleted),
         Some(true),
         "a losing deletion leaf is readable"
+    );
+}
+
+pub async fn case_read_revs_answers_each_revision_in_order<S: DocStore>(store: &S) {
+    two_branches(store, "deal-1").await;
+    let plain = create(store, "deal-2", json!({"v": "P"})).await;
+    let ask = RevsDiff::from([
+        (
+            "deal-1".to_owned(),
+            vec![rev("2-b"), rev("1-a"), rev("2-c"), rev("9-x")],
+        ),
+        ("deal-2".to_owned(), vec![plain.clone()]),
+        ("deal-9".to_owned(), vec![rev("1-z")]),
+    ]);
+    let reads = must(store.read_revs(&ask).await, "read_revs");
+    let shape: Vec<String> = reads
+        .iter()
+        .map(|r| match r {
+            RevRead::Found(d) => format!(
+                "found {} {} {} {}",
+                d.doc.id,
+                d.doc.rev,
+                d.doc.body["v"],
+                d.ancestry.join(",")
+            ),
+            RevRead::Superseded { id, rev } => format!("superseded {id} {rev}"),
+            RevRead::Missing { id, rev } => format!("missing {id} {rev}"),
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        vec![
+            "found deal-1 2-b \"B\" b,a".to_owned(),
+            "superseded deal-1 1-a".to_owned(),
+            "found deal-1 2-c \"C\" c,a".to_owned(),
+            "missing deal-1 9-x".to_owned(),
+            format!("found deal-2 {plain} \"P\" {}", plain.hash),
+            "missing deal-9 1-z".to_owned(),
+        ],
+        "one answer per revision asked, in order: losing leaf and winner with their ancestry, \
+         an ancestor superseded, unknown revisions and documents missing"
     );
 }
 
