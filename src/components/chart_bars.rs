@@ -93,25 +93,34 @@ fn plot(rows: &[ChartRow], line: Option<usize>) -> impl IntoView + use<> {
         let mut bi = 0usize;
         for (si, (v, _)) in r.values.iter().enumerate() {
             if Some(si) == line {
-                points.push(format!("{:.1},{:.1}", x0 + group_w * 0.4, y(*v)));
+                points.push(format!("{},{}", px(x0 + group_w * 0.4), px(y(*v))));
                 continue;
             }
             let top = y(v.max(0.0));
             let h = (H - BOTTOM - top).max(0.0);
-            bars.push(view! { <rect class=format!("chart-bar chart-s{si}") x=format!("{:.1}", x0 + bar_w * bi as f64) y=format!("{top:.1}") width=format!("{:.1}", (bar_w - 2.0).max(1.0)) height=format!("{h:.1}")></rect> });
+            bars.push(view! { <rect class=format!("chart-bar chart-s{si}") x=px(x0 + bar_w * bi as f64) y=px(top) width=px((bar_w - 2.0).max(1.0)) height=px(h)></rect> });
             bi += 1;
         }
-        labels.push(view! { <text class="chart-label" x=format!("{:.1}", x0 + group_w * 0.4) y=format!("{:.1}", H - BOTTOM + 16.0) text-anchor="middle">{short(&r.label)}</text> });
+        labels.push(view! { <text class="chart-label" x=px(x0 + group_w * 0.4) y=px(H - BOTTOM + 16.0) text-anchor="middle">{short(&r.label)}</text> });
     }
     let poly = (!points.is_empty()).then(
         || view! { <polyline class="chart-line" points=points.join(" ") fill="none"></polyline> },
     );
     view! {
-        <line class="chart-axis" x1=LEFT y1=H - BOTTOM x2=W - LEFT y2=H - BOTTOM></line>
+        <line class="chart-axis" x1=px(LEFT) y1=px(H - BOTTOM) x2=px(W - LEFT) y2=px(H - BOTTOM)></line>
         {bars}
         {poly}
         {labels}
     }
+}
+
+/// An SVG coordinate with one decimal, written without float formatting (which would pull the
+/// float printing code of `core::fmt` into the wasm for this alone).
+fn px(v: f64) -> String {
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let a = tenths.unsigned_abs();
+    format!("{sign}{}.{}", a / 10, a % 10)
 }
 
 /// Long labels cut for the axis (the table keeps them whole).

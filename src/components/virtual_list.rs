@@ -123,8 +123,9 @@ where
         }
     };
 
-    let total_height = move || format!("{}px", len.get() as f64 * row_height);
-    let row_px = format!("{row_height}px");
+    // Whole pixels, written as integers (no float formatting in the wasm).
+    let total_height = move || format!("{}px", (len.get() as f64 * row_height).round() as i64);
+    let row_px = format!("{}px", row_height.round() as i64);
 
     view! {
         <div class="vlist" node_ref=scroller on:scroll=on_scroll on:keydown=on_keydown>
@@ -136,7 +137,7 @@ where
                         aria-posinset=i + 1
                         aria-setsize=move || len.get()
                         style:height=row_px.clone()
-                        style:transform=format!("translateY({}px)", i as f64 * row_height)
+                        style:transform=format!("translateY({}px)", (i as f64 * row_height).round() as i64)
                     >
                         {row.clone()(i, id)}
                     </li>

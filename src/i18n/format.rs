@@ -66,7 +66,7 @@ pub fn fmt_percent(locale: Locale, ratio: f64) -> String {
         locale,
         ratio,
         &[("style", "percent"), ("maximumFractionDigits", "0")],
-        format!("{:.0}%", ratio * 100.0),
+        format!("{}%", (ratio * 100.0).round() as i64),
     )
 }
 

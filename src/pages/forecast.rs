@@ -189,8 +189,8 @@ fn Attainments() -> impl IntoView {
                 let pct = a.percent_bp.map(|bp| fmt_percent(l, bp as f64 / 10_000.0)).unwrap_or_default();
                 let text = format!("{} · {} · {} / {} ({pct})", rep_name(i18n, user, &q.owner), fmt_period(l, q.period),
                     fmt_money(l, a.won.amount_minor, &a.won.currency), fmt_money(l, a.quota.amount_minor, &a.quota.currency));
-                let value = a.percent_bp.unwrap_or(0).clamp(0, 10_000) as f64 / 100.0;
-                view! { <li><span>{text}</span><progress max="100" value=value aria-label=i18n.t(SalesMsg::Attainment)></progress></li> }
+                let value = a.percent_bp.unwrap_or(0).clamp(0, 10_000);
+                view! { <li><span>{text}</span><progress max="10000" value=value aria-label=i18n.t(SalesMsg::Attainment)></progress></li> }
             }).collect_view()
         });
         view! { <ul class="attainment-list">{items}</ul> }.into_any()

@@ -24,7 +24,7 @@ use super::checkpoint::{Checkpoint, checkpoint_doc_id, next_checkpoint_doc, star
 use super::error::{Interrupted, SyncError};
 use super::plan::{RefusedDoc, check_fetched, plan_diff, sort_out_writes};
 use super::remote::{Remote, RemoteChange, RemoteError, SeqToken};
-use super::sides::{Far, Local, Side, Source, Target};
+use super::sides::{End, Far, Local, Side, Source, Target};
 
 /// What to replicate and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,7 +105,11 @@ pub async fn pull<S: DocStore, R: Remote>(
     progress: &mut impl FnMut(Progress),
 ) -> Result<ReplicationReport, Interrupted> {
     let mut run = Run::new(replication, Direction::Pull, progress);
-    run.go(&Far(remote), &Local(local)).await
+    run.go(
+        &End::<S, R>::Far(Far(remote)),
+        &End::<S, R>::Local(Local(local)),
+    )
+    .await
 }
 
 /// Copies what `remote` lacks from `local` into it.
@@ -116,7 +120,11 @@ pub async fn push<S: DocStore, R: Remote>(
     progress: &mut impl FnMut(Progress),
 ) -> Result<ReplicationReport, Interrupted> {
     let mut run = Run::new(replication, Direction::Push, progress);
-    run.go(&Local(local), &Far(remote)).await
+    run.go(
+        &End::<S, R>::Local(Local(local)),
+        &End::<S, R>::Far(Far(remote)),
+    )
+    .await
 }
 
 /// Push, then pull: the user's own edits reach the server first. Stops at the first error.

@@ -28,6 +28,61 @@ pub(super) trait Target: Side {
     async fn write(&self, docs: Vec<ReplicatedDoc>) -> Result<Vec<DocWriteResult>, SyncError>;
 }
 
+/// Either end, so that pull and push are one instantiation of the replication loop (half the
+/// code in the wasm build) instead of one per direction.
+pub(super) enum End<'a, S, R> {
+    Local(Local<'a, S>),
+    Far(Far<'a, R>),
+}
+
+impl<S: DocStore, R: Remote> Side for End<'_, S, R> {
+    async fn read_local(&self, id: &str) -> Result<Option<Value>, SyncError> {
+        match self {
+            End::Local(end) => end.read_local(id).await,
+            End::Far(end) => end.read_local(id).await,
+        }
+    }
+
+    async fn write_local(&self, id: &str, doc: Value) -> Result<(), SyncError> {
+        match self {
+            End::Local(end) => end.write_local(id, doc).await,
+            End::Far(end) => end.write_local(id, doc).await,
+        }
+    }
+}
+
+impl<S: DocStore, R: Remote> Source for End<'_, S, R> {
+    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, SyncError> {
+        match self {
+            End::Local(end) => end.changes(since, limit).await,
+            End::Far(end) => end.changes(since, limit).await,
+        }
+    }
+
+    async fn fetch(&self, wanted: &RevsDiff) -> Result<Vec<Fetched>, SyncError> {
+        match self {
+            End::Local(end) => end.fetch(wanted).await,
+            End::Far(end) => end.fetch(wanted).await,
+        }
+    }
+}
+
+impl<S: DocStore, R: Remote> Target for End<'_, S, R> {
+    async fn revs_diff(&self, revs: &RevsDiff) -> Result<RevsDiff, SyncError> {
+        match self {
+            End::Local(end) => end.revs_diff(revs).await,
+            End::Far(end) => end.revs_diff(revs).await,
+        }
+    }
+
+    async fn write(&self, docs: Vec<ReplicatedDoc>) -> Result<Vec<DocWriteResult>, SyncError> {
+        match self {
+            End::Local(end) => end.write(docs).await,
+            End::Far(end) => end.write(docs).await,
+        }
+    }
+}
+
 /// The local store as one end.
 pub(super) struct Local<'a, S>(pub &'a S);
 

@@ -32,7 +32,13 @@ pub fn StorageSection() -> impl IntoView {
             None => i18n.t(Msg::StorageUnknown),
         }
     };
-    let ratio = move || usage.get().flatten().map_or(0.0, |u| u.ratio());
+    // Per mille, as an integer (no float formatting in the wasm).
+    let ratio = move || {
+        usage
+            .get()
+            .flatten()
+            .map_or(0, |u| (u.ratio().clamp(0.0, 1.0) * 1000.0).round() as u32)
+    };
     let persisted_text = move || match persistence.get() {
         Some(true) => i18n.t(Msg::PersistentYes),
         Some(false) => i18n.t(Msg::PersistentNo),
@@ -50,7 +56,7 @@ pub fn StorageSection() -> impl IntoView {
                     <dt id="storage-used">{i18n.signal(Msg::StorageUsed)}</dt>
                     <dd>
                         <span>{used_text}</span>
-                        <progress class="meter" aria-labelledby="storage-used" max="1" value=ratio></progress>
+                        <progress class="meter" aria-labelledby="storage-used" max="1000" value=ratio></progress>
                     </dd>
                 </div>
                 <div>
