@@ -18,7 +18,7 @@ use std::future::{Future, poll_fn};
 use std::pin::pin;
 use std::task::Poll;
 
-use crate::store::DocStore;
+use crate::store::{DocStore, ReplicatedDoc};
 
 use super::checkpoint::{Checkpoint, checkpoint_doc_id, next_checkpoint_doc, start_seq};
 use super::error::{Interrupted, SyncError};
@@ -219,36 +219,49 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
         self.report.last_seq = start;
         let limit = self.replication.batch_size.max(1);
         let mut pending = None;
-        let mut next = None;
+        // A two-stage pipeline: while batch k is written to the target and checkpointed,
+        // batch k+1 is read from the source (changes, revs_diff, fetch). Reading k+1 depends
+        // only on the source's feed and on what the target lacks; a revision of k+1 that k
+        // also brings is written twice, which is harmless (replicated writes are idempotent).
+        let mut page = source.changes(&self.report.last_seq, limit).await?;
+        let mut docs = None;
         for batch in 0..self.replication.max_batches {
-            let page = match next.take() {
-                Some(page) => page,
-                None => source.changes(&self.report.last_seq, limit).await?,
-            };
             if page.results.is_empty() {
                 // The feed may have moved past rows this replication leaves out.
                 return self.checkpoint(source, target, page.last_seq).await;
             }
-            // The next page is read while this one is transferred: it depends only on the
-            // source's feed, which the transfer does not write.
-            let last = batch + 1 == self.replication.max_batches;
-            let (outcome, following) = if last {
-                (transfer(source, target, &page.results).await, None)
-            } else {
-                let (outcome, following) = both(
-                    transfer(source, target, &page.results),
-                    source.changes(&page.last_seq, limit),
-                )
-                .await;
-                (outcome, Some(following))
+            let current = match docs.take() {
+                Some(docs) => docs,
+                None => gather(source, target, &page.results).await?,
             };
+            let (rows, seq, page_pending) = (page.results.len(), page.last_seq, page.pending);
+            let last = batch + 1 == self.replication.max_batches;
+            let run = &mut *self;
             // The checkpoint only after the whole batch was written.
-            let outcome = outcome?;
-            self.checkpoint(source, target, page.last_seq).await?;
-            self.record(page.results.len(), outcome, page.pending);
-            pending = page.pending;
-            // A failed read of the next page stops the run after this batch's checkpoint.
-            next = following.transpose()?;
+            let deliver_k = async {
+                let outcome = deliver(target, current).await?;
+                run.checkpoint(source, target, seq.clone()).await?;
+                Ok::<_, SyncError>(outcome)
+            };
+            let read_next = async {
+                if last {
+                    return Ok(None);
+                }
+                let next = source.changes(&seq, limit).await?;
+                let docs = match next.results.is_empty() {
+                    true => None,
+                    false => Some(gather(source, target, &next.results).await?),
+                };
+                Ok::<_, SyncError>(Some((next, docs)))
+            };
+            let (delivered, next) = both(deliver_k, read_next).await;
+            self.record(rows, delivered?, page_pending);
+            pending = page_pending;
+            // A failed read of the next batch stops the run after this batch's checkpoint.
+            match next? {
+                Some((next, next_docs)) => (page, docs) = (next, next_docs),
+                None => break,
+            }
         }
         // Stopped at the batch limit: more remains unless the source said nothing does.
         self.report.more = pending != Some(0);
@@ -291,21 +304,29 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
     }
 }
 
-/// One batch: what the target lacks, read from the source, written to the target.
-async fn transfer(
+/// The first half of a batch: the revisions of `changes` the target lacks, read from the
+/// source and checked.
+async fn gather(
     source: &impl Source,
     target: &impl Target,
     changes: &[RemoteChange],
-) -> Result<BatchOutcome, SyncError> {
+) -> Result<Vec<ReplicatedDoc>, SyncError> {
     let wanted = plan_diff(changes);
     if wanted.is_empty() {
-        return Ok(BatchOutcome::default());
+        return Ok(Vec::new());
     }
     let missing = target.revs_diff(&wanted).await?;
     if missing.is_empty() {
-        return Ok(BatchOutcome::default());
+        return Ok(Vec::new());
     }
-    let docs = check_fetched(&missing, source.fetch(&missing).await?)?;
+    check_fetched(&missing, source.fetch(&missing).await?)
+}
+
+/// The second half: the gathered revisions written to the target, its answers sorted out.
+async fn deliver(
+    target: &impl Target,
+    docs: Vec<ReplicatedDoc>,
+) -> Result<BatchOutcome, SyncError> {
     if docs.is_empty() {
         return Ok(BatchOutcome::default());
     }
