@@ -131,3 +131,20 @@ fn short(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::px;
+
+    #[wasm_bindgen_test]
+    fn coordinates_have_one_rounded_decimal() {
+        assert_eq!(px(0.0), "0.0");
+        assert_eq!(px(12.34), "12.3");
+        assert_eq!(px(12.36), "12.4");
+        assert_eq!(px(248.0), "248.0");
+        assert_eq!(px(-3.25), "-3.3");
+        assert_eq!(px(-0.04), "0.0");
+    }
+}

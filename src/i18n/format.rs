@@ -86,7 +86,20 @@ pub fn fmt_money(locale: Locale, minor: i64, currency: &str) -> String {
         .call1(&JsValue::NULL, &JsValue::from_f64(value))
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| format!("{value} {currency}"))
+        .unwrap_or_else(|| format!("{} {currency}", plain_amount(minor, exp as u32)))
+}
+
+/// "-1234.50" from minor units and the currency's digits, with integers only (no float
+/// formatting in the wasm): the fallback when Intl is missing.
+fn plain_amount(minor: i64, digits: u32) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let a = minor.unsigned_abs();
+    match 10u64.checked_pow(digits) {
+        Some(unit) if digits > 0 => {
+            format!("{sign}{}.{:0w$}", a / unit, a % unit, w = digits as usize)
+        }
+        _ => format!("{sign}{a}"),
+    }
 }
 
 /// A calendar date ("26 nov 2026" / "Nov 26, 2026").
@@ -116,4 +129,20 @@ pub fn fmt_datetime(locale: Locale, at: DateTime<Utc>) -> String {
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| at.to_rfc3339())
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::plain_amount;
+
+    #[wasm_bindgen_test]
+    fn plain_amounts_keep_every_minor_digit() {
+        assert_eq!(plain_amount(123_450, 2), "1234.50");
+        assert_eq!(plain_amount(-5, 2), "-0.05");
+        assert_eq!(plain_amount(1500, 0), "1500");
+        assert_eq!(plain_amount(-1_234_567, 3), "-1234.567");
+        assert_eq!(plain_amount(i64::MIN, 2), "-92233720368547758.08");
+    }
 }
