@@ -205,10 +205,13 @@ async fn an_interrupted_sync_reruns_without_loss_or_duplicates() {
     far.inject(Op::PutLocal, 4, Fault::LostAnswer);
     let rep_id = format!("pull-{name}");
     let (failed, done) = until_done(Direction::Pull, &store, &far, &rep_id).await;
-    assert_eq!(
-        (failed.len(), far.pending()),
-        (4, 0),
-        "each fault stopped one run"
+    // Every fault struck; a run stops at its first one, or at two when they hit the two
+    // pipeline stages (write batch k, read batch k+1) of the same step.
+    assert_eq!(far.pending(), 0, "every fault struck");
+    assert!(
+        (2..=4).contains(&failed.len()),
+        "{} interrupted runs",
+        failed.len()
     );
     let codes: Vec<SyncErrorCode> = failed.iter().map(|f| f.error.code()).collect();
     assert!(codes.contains(&SyncErrorCode::InvalidResponse), "{codes:?}");
@@ -226,10 +229,13 @@ async fn an_interrupted_sync_reruns_without_loss_or_duplicates() {
     far.inject(Op::BulkDocs, 6, Fault::Truncated);
     let rep_id = format!("push-{name}");
     let (failed, done) = until_done(Direction::Push, &store, &far, &rep_id).await;
-    assert_eq!(
-        (failed.len(), far.pending()),
-        (4, 0),
-        "each fault stopped one run"
+    // Every fault struck; a run stops at its first one, or at two when they hit the two
+    // pipeline stages (write batch k, read batch k+1) of the same step.
+    assert_eq!(far.pending(), 0, "every fault struck");
+    assert!(
+        (2..=4).contains(&failed.len()),
+        "{} interrupted runs",
+        failed.len()
     );
     assert_resumed(&failed, &done);
     let pushed = Snapshot::of_server(&target).await;
