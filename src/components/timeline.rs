@@ -108,27 +108,53 @@ fn entries(i18n: I18n, s: &TimelineOf, acts: &Activities, toggle: Toggle) -> Any
                     rep_name(i18n, user, &c.by),
                     fmt_datetime(l, c.at),
                 ];
-                history_item("stage", i18n.t(what), meta.join(" · "))
+                let line = Line::new("stage", i18n.t(what), meta.join(" · "));
+                item(line, None)
             }
             Entry::Reassigned(r) => {
                 let (from, to, by) = (who(&r.from, true), who(&r.to, true), who(&r.by, false));
                 let at = fmt_datetime(l, r.at);
                 let what = Leads::Reassignment(from, to, at, by, r.reason.clone());
-                history_item("owner", i18n.t(what), i18n.t(Leads::Owner))
+                item(Line::new("owner", i18n.t(what), i18n.t(Leads::Owner)), None)
             }
         })
         .collect_view();
     view! { <ol class="timeline-list">{items}</ol> }.into_any()
 }
 
-fn history_item(icon: &'static str, what: String, meta: String) -> AnyView {
+/// What one line of the timeline shows.
+struct Line {
+    icon: &'static str,
+    title: String,
+    /// Where the title links to (activities).
+    href: Option<String>,
+    meta: String,
+    done: bool,
+}
+
+impl Line {
+    fn new(icon: &'static str, title: String, meta: String) -> Self {
+        Self {
+            icon,
+            title,
+            href: None,
+            meta,
+            done: false,
+        }
+    }
+}
+
+/// One line: every entry has the same shape (one view type: the wasm is tight). The title
+/// is a link (a plain `<a>`: the router follows it) when it opens something.
+fn item(line: Line, toggle: Option<AnyView>) -> AnyView {
     view! {
-        <li class="timeline-item">
-            <span class=format!("timeline-icon timeline-icon-{icon}") aria-hidden="true"></span>
+        <li class="timeline-item" class:is-done=line.done>
+            <span class=format!("timeline-icon timeline-icon-{}", line.icon) aria-hidden="true"></span>
             <span class="timeline-text">
-                <span class="timeline-title">{what}</span>
-                <span class="timeline-meta">{meta}</span>
+                <a class="timeline-title" href=line.href>{line.title}</a>
+                <span class="timeline-meta">{line.meta}</span>
             </span>
+            {toggle}
         </li>
     }
     .into_any()
@@ -142,58 +168,60 @@ struct Toggle {
     user: CurrentUser,
 }
 
+/// An activity: kind, due or done time, and the done checkbox (a visit's state is written
+/// out instead: visits are done by checking out, on the visit screen).
 fn activity_item(i18n: I18n, a: &Activity, acts: &Activities, toggle: Toggle) -> AnyView {
     let l = i18n.locale();
+    let done = a.is_done();
     let when = match (a.done_at, a.when) {
         (Some(t), _) => ActivityMsg::DoneOn(fmt_datetime(l, t)),
         (None, Some(When::At { start, .. })) => ActivityMsg::DueOn(fmt_datetime(l, start)),
         (None, Some(When::Day(d))) => ActivityMsg::DueOn(fmt_date(l, d)),
         (None, None) => ActivityMsg::DueOn(i18n.t(TodayMsg::NoDate)),
     };
-    let meta = format!("{} · {}", i18n.t(TodayMsg::Kind(a.kind)), i18n.t(when));
-    let done = a.is_done();
-    let control = match (a.kind, acts.docs.get(&a.id)) {
-        (ActivityKind::Visit, _) | (_, None) => {
-            let state = if done {
-                ActivityMsg::DoneState
-            } else {
-                ActivityMsg::ToDoState
-            };
-            view! { <span class="timeline-state">{i18n.t(state)}</span> }.into_any()
-        }
-        (_, Some(doc)) => {
-            let (doc, act) = (doc.clone(), a.clone());
-            let on_change = move |ev: leptos::ev::Event| {
-                let checked = event_target_checked(&ev);
-                let (store, user) = (toggle.store.get_value(), toggle.user.id());
-                save_done(toggle.ctx, store, &doc, &act, checked, &user);
-            };
-            view! {
-                <label class="timeline-check">
-                    <input
-                        type="checkbox"
-                        checked=done
-                        aria-label=i18n.t(TodayMsg::DoneLabel(a.subject.clone()))
-                        on:change=on_change
-                    />
-                </label>
-            }
-            .into_any()
-        }
-    };
-    let (icon, subject) = (
-        format!("timeline-icon timeline-icon-{}", a.kind.code()),
-        a.subject.clone(),
-    );
-    view! {
-        <li class="timeline-item" class:is-done=done>
-            <span class=icon aria-hidden="true"></span>
-            <span class="timeline-text">
-                <A href=activity_href(a) attr:class="timeline-title">{subject}</A>
-                <span class="timeline-meta">{meta}</span>
-            </span>
-            {control}
-        </li>
+    let mut meta = format!("{} · {}", i18n.t(TodayMsg::Kind(a.kind)), i18n.t(when));
+    let doc = acts
+        .docs
+        .get(&a.id)
+        .filter(|_| a.kind != ActivityKind::Visit);
+    if doc.is_none() {
+        let state = match done {
+            true => ActivityMsg::DoneState,
+            false => ActivityMsg::ToDoState,
+        };
+        meta = format!("{meta} · {}", i18n.t(state));
     }
-    .into_any()
+    let checkbox = doc.map(|doc| {
+        let (doc, act) = (doc.clone(), a.clone());
+        let on_change = move |ev: leptos::ev::Event| {
+            let (store, user) = (toggle.store.get_value(), toggle.user.id());
+            save_done(
+                toggle.ctx,
+                store,
+                &doc,
+                &act,
+                event_target_checked(&ev),
+                &user,
+            );
+        };
+        view! {
+            <label class="timeline-check">
+                <input
+                    type="checkbox"
+                    checked=done
+                    aria-label=i18n.t(TodayMsg::DoneLabel(a.subject.clone()))
+                    on:change=on_change
+                />
+            </label>
+        }
+        .into_any()
+    });
+    let line = Line {
+        icon: a.kind.code(),
+        title: a.subject.clone(),
+        href: Some(activity_href(a)),
+        meta,
+        done,
+    };
+    item(line, checkbox)
 }

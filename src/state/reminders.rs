@@ -8,8 +8,9 @@
 //!   yet. Their keys (id + due time) are remembered in localStorage before anything is shown,
 //!   so a reload or a second tab does not repeat them.
 //! - **Showing**: with permission, through the service worker (`registration.showNotification`,
-//!   since `new Notification` throws on Android Chrome), else `new Notification`; without
-//!   permission (blocked, not supported, dismissed), as an in-app toast.
+//!   since `new Notification` throws on Android Chrome) when one is active, else
+//!   `new Notification`; without permission (blocked, not supported, dismissed) or when both
+//!   throw, as an in-app toast.
 //! - **Clicking** a notification opens the activity: `public/sw.js` focuses a window and posts
 //!   `{type: "OPEN", url}`, handled here by an in-app navigation (or opens a new window).
 
@@ -25,13 +26,11 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    Notification, NotificationOptions, NotificationPermission, ServiceWorkerRegistration,
-};
+use web_sys::{Notification, NotificationOptions, NotificationPermission};
 
 use super::activities::activity_href;
 use super::leads::load_all;
-use super::{CurrentUser, DataVersion, StoreStatus, Toasts};
+use super::{AppUpdate, CurrentUser, DataVersion, StoreStatus, Toasts};
 use crate::i18n::{ActivityMsg, I18n, fmt_datetime};
 
 const ON_KEY: &str = "cartera.reminders";
@@ -60,9 +59,9 @@ pub struct Reminders {
 }
 
 impl Reminders {
-    /// Whether the user turned reminders on; reactive.
-    pub fn on(&self) -> bool {
-        self.on.get()
+    /// Whether the user turned reminders on (for the switch's first state).
+    pub fn on_untracked(&self) -> bool {
+        self.on.get_untracked()
     }
 
     /// The browser's permission; reactive.
@@ -103,6 +102,7 @@ pub fn provide_reminders(
     toasts: Toasts,
     i18n: I18n,
     user: CurrentUser,
+    app: AppUpdate,
 ) -> Reminders {
     let saved = local_storage().and_then(|s| s.get_item(ON_KEY).ok().flatten());
     let r = Reminders {
@@ -131,7 +131,7 @@ pub fn provide_reminders(
                 return;
             };
             for a in take_due(&list, &user.id()) {
-                show(i18n, toasts, &a, granted).await;
+                show(i18n, toasts, app, &a, granted);
             }
         });
     };
@@ -171,8 +171,12 @@ fn take_due(list: &[Activity], user: &str) -> Vec<Activity> {
     due
 }
 
-/// Shows one reminder: a notification when `granted` and the browser manages, else a toast.
-async fn show(i18n: I18n, toasts: Toasts, a: &Activity, granted: bool) {
+/// Shows one reminder: a notification when `granted` and the browser takes it, else a toast.
+/// Through the service worker's registration when it is active (`new Notification` throws on
+/// Android Chrome); `new Notification` otherwise. The registration is the one the app made at
+/// startup (what `navigator.serviceWorker.ready` resolves to, without waiting forever where
+/// there is no worker, e.g. plain http on a LAN).
+fn show(i18n: I18n, toasts: Toasts, app: AppUpdate, a: &Activity, granted: bool) {
     let start = match a.when {
         Some(When::At { start, .. }) => start,
         _ => return,
@@ -187,20 +191,17 @@ async fn show(i18n: I18n, toasts: Toasts, a: &Activity, granted: bool) {
         let data = Object::new();
         let _ = Reflect::set(&data, &"url".into(), &JsValue::from_str(&url));
         opts.set_data(&data);
-        if by_worker(&a.subject, &opts).await.is_ok() || directly(&a.subject, &opts, url).is_ok() {
+        let shown = match app.registration().filter(|r| r.active().is_some()) {
+            Some(reg) => reg
+                .show_notification_with_options(&a.subject, &opts)
+                .is_ok(),
+            None => directly(&a.subject, &opts, url).is_ok(),
+        };
+        if shown {
             return;
         }
     }
     toasts.show(i18n.t(ActivityMsg::Reminder(a.subject.clone(), when)), None);
-}
-
-/// `registration.showNotification`, when a service worker controls the page.
-async fn by_worker(title: &str, opts: &NotificationOptions) -> Result<(), JsValue> {
-    let container = worker_container().ok_or(JsValue::NULL)?;
-    container.controller().ok_or(JsValue::NULL)?;
-    let reg: ServiceWorkerRegistration = JsFuture::from(container.ready()?).await?.dyn_into()?;
-    JsFuture::from(reg.show_notification_with_options(title, opts)?).await?;
-    Ok(())
 }
 
 /// `new Notification(...)`, opening the activity when clicked.

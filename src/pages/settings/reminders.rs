@@ -28,7 +28,7 @@ pub fn RemindersSection() -> impl IntoView {
                     type="checkbox"
                     role="switch"
                     aria-describedby="reminders-state reminders-hint"
-                    prop:checked=move || r.on()
+                    checked=r.on_untracked()
                     on:change=move |ev| r.set_on(event_target_checked(&ev))
                 />
                 <span>{i18n.signal(label)}</span>
