@@ -1,7 +1,7 @@
 //! A record's timeline (core's `timeline`): its activities and history newest first, each
 //! activity with its kind, subject (a link to open it), due or done time and a done toggle
 //! (visits show their state: they are done by checking out); and "New activity", prefilled
-//! with the link. One component for contacts, accounts, deals and leads.
+//! with the link. One section for contacts, accounts, deals and leads.
 
 use cartera_core::domain::leads::Reassignment;
 use cartera_core::domain::sales::{
@@ -65,9 +65,9 @@ pub fn timeline_section(of: TimelineOf) -> AnyView {
         Some(Err(msg)) => Some(view! { <LoadFailed msg /> }.into_any()),
     };
     view! {
-        <section class="detail-section timeline" aria-labelledby="timeline-title">
+        <section class="detail-section timeline" aria-labelledby="timeline-heading">
             <div class="timeline-head">
-                <h2 id="timeline-title">{i18n.signal(ActivityMsg::Timeline)}</h2>
+                <h2 id="timeline-heading">{i18n.signal(ActivityMsg::Timeline)}</h2>
                 <A href=new_href attr:class="btn">{i18n.signal(ActivityMsg::NewActivity)}</A>
             </div>
             {body}
@@ -92,8 +92,7 @@ fn entries(i18n: I18n, s: &TimelineOf, acts: &Activities, toggle: Toggle) -> Any
     if list.is_empty() {
         return view! { <p class="muted">{i18n.t(ActivityMsg::TimelineEmpty)}</p> }.into_any();
     }
-    let user = expect_current_user();
-    let l = i18n.locale();
+    let (user, l) = (toggle.user, i18n.locale());
     let items = (list.into_iter())
         .map(|e| match e {
             Entry::Activity(a) => activity_item(i18n, a, acts, toggle),

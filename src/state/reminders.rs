@@ -86,7 +86,8 @@ impl Reminders {
         {
             self.asking.set_value(true);
             leptos::task::spawn_local(async move {
-                let _ = JsFuture::from(asked).await;
+                // `resolve`: old Safari answers through a callback and returns no promise.
+                let _ = JsFuture::from(js_sys::Promise::resolve(&asked)).await;
                 self.asking.set_value(false);
                 self.permission.try_set(permission());
             });
