@@ -12,6 +12,9 @@
 //             {type: "SKIP_WAITING"} when the user agrees, then reloads on `controllerchange`.
 //             It also answers {type: "GET_VERSION"} on a MessageChannel port with
 //             {type: "VERSION", version}.
+// * notificationclick: a reminder (src/state/reminders.rs) carries the activity's app path in
+//             `data.url`: focus an open window of the app and post {type: "OPEN", url} (the app
+//             routes there), or open a new window on that path.
 //
 // The three placeholders below are filled in by scripts/sw-precache.mjs, a Trunk post_build hook;
 // the file in dist/ names the real files. Kept dependency-free on purpose (no Workbox).
@@ -51,6 +54,25 @@ self.addEventListener("message", (event) => {
   } else if (type === "GET_VERSION" && event.ports && event.ports[0]) {
     event.ports[0].postMessage({ type: "VERSION", version: BUILD_VERSION });
   }
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const data = event.notification.data || {};
+  const ok = typeof data.url === "string" && data.url.startsWith("/") && !data.url.startsWith("//");
+  const url = ok ? data.url : "/";
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      const client = windows.find((c) => c.focused) || windows[0];
+      if (client) {
+        await client.focus();
+        client.postMessage({ type: "OPEN", url });
+      } else {
+        await self.clients.openWindow(url);
+      }
+    })(),
+  );
 });
 
 self.addEventListener("fetch", (event) => {

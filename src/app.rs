@@ -28,13 +28,14 @@ pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     let version = state::provide_data_version();
     let sync = state::provide_sync(version);
-    state::provide_current_user();
-    state::provide_toasts(i18n);
-    state::provide_app_update();
+    let user = state::provide_current_user();
+    let toasts = state::provide_toasts(i18n);
+    let app_update = state::provide_app_update();
     // The records cache outlives the pages, so lists do not reload on every visit.
     state::records::provide_records();
     state::sales::provide_sales();
     let status = state::provide_store_status();
+    state::reminders::provide_reminders(status, version, toasts, i18n, user, app_update);
     state::sync::connect_when_open(sync, status);
     view! {
         <Router>

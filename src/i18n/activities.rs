@@ -58,6 +58,18 @@ pub enum ActivityMsg {
     ExportAgenda,
     ExportFailed,
     EditDetails,
+    /// A record's timeline.
+    Timeline,
+    TimelineEmpty,
+    /// "Para el 12 mar 2026, 10:30" (already formatted).
+    DueOn(String),
+    DoneOn(String),
+    DoneState,
+    ToDoState,
+    /// A notification's body: "Llamada · 12 mar 2026, 10:30".
+    ReminderBody(ActivityKind, String),
+    /// The in-app reminder when the browser does not notify: subject and time.
+    Reminder(String, String),
 }
 
 impl Message for ActivityMsg {
@@ -83,6 +95,15 @@ impl Message for ActivityMsg {
             (TimeOnSite(m), En) => return owned(format!("Time on site: {m} min")),
             (AmountIn(c), Es) => return owned(format!("Importe ({c})")),
             (AmountIn(c), En) => return owned(format!("Amount ({c})")),
+            (DueOn(t), Es) => return owned(format!("Para el {t}")),
+            (DueOn(t), En) => return owned(format!("Due {t}")),
+            (DoneOn(t), Es) => return owned(format!("Hecha el {t}")),
+            (DoneOn(t), En) => return owned(format!("Done {t}")),
+            (ReminderBody(k, t), l) => {
+                return owned(format!("{} · {t}", super::TodayMsg::Kind(*k).text(l)));
+            }
+            (Reminder(s, t), Es) => return owned(format!("Recordatorio: {s}, {t}")),
+            (Reminder(s, t), En) => return owned(format!("Reminder: {s}, {t}")),
             (OutcomeOf(o), l) => outcome(*o, l),
             (Expense(k), l) => expense(*k, l),
             (NewActivity, Es) => "Nueva actividad",
@@ -153,6 +174,14 @@ impl Message for ActivityMsg {
             (ExportFailed, En) => "The agenda could not be exported.",
             (EditDetails, Es) => "Editar datos",
             (EditDetails, En) => "Edit details",
+            (Timeline, Es) => "Actividad",
+            (Timeline, En) => "Activity",
+            (TimelineEmpty, Es) => "Todavía no hay actividades ni cambios.",
+            (TimelineEmpty, En) => "No activities or changes yet.",
+            (DoneState, Es) => "Hecha",
+            (DoneState, En) => "Done",
+            (ToDoState, Es) => "Pendiente",
+            (ToDoState, En) => "To do",
         })
     }
 }

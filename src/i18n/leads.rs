@@ -255,8 +255,6 @@ pub enum Leads {
     SectionDetails,
     SectionScore,
     SectionRouting,
-    SectionLog,
-    NoReassignments,
     /// From, to, when, by, reason.
     Reassignment(String, String, String, String, String),
     Owner,

@@ -80,7 +80,6 @@ pub enum SalesMsg {
     BackToDeals,
     NotFound,
     SectionDetails,
-    SectionStages,
     SectionNotes,
     /// "Creada en Prospección".
     EnteredFirst(String),
@@ -221,7 +220,6 @@ impl Message for SalesMsg {
                 "This deal does not exist or was deleted.",
             ),
             SectionDetails => pick(l, "Datos", "Details"),
-            SectionStages => pick(l, "Historial de etapas", "Stage history"),
             SectionNotes => pick(l, "Notas", "Notes"),
             EnteredFirst(s) => match l {
                 Locale::Es => owned(format!("Creada en {s}")),

@@ -36,6 +36,13 @@ pub enum Settings {
     DeleteAllConfirm,
     DeleteAllButton,
     Deleting,
+    Reminders,
+    RemindersHint,
+    /// The browser's notification permission, as the Reminders switch reports it.
+    NotifyAllowed,
+    NotifyBlocked,
+    NotifyAsk,
+    NotifyUnsupported,
 }
 
 impl Message for Settings {
@@ -114,6 +121,26 @@ impl Message for Settings {
             (DeleteAllButton, En) => "Delete everything",
             (Deleting, Es) => "Borrando…",
             (Deleting, En) => "Deleting…",
+            (Reminders, Es) => "Recordatorios",
+            (Reminders, En) => "Reminders",
+            (RemindersHint, Es) => "Mientras Cartera esté abierta en este dispositivo.",
+            (RemindersHint, En) => "While Cartera is open on this device.",
+            (NotifyAllowed, Es) => "Notificaciones permitidas.",
+            (NotifyAllowed, En) => "Notifications allowed.",
+            (NotifyBlocked, Es) => {
+                "El navegador bloquea las notificaciones: los avisos saldrán dentro de Cartera."
+            }
+            (NotifyBlocked, En) => {
+                "The browser blocks notifications: reminders will show inside Cartera."
+            }
+            (NotifyAsk, Es) => "Al activarlos, el navegador pedirá permiso para notificar.",
+            (NotifyAsk, En) => "Turning them on asks the browser for permission to notify.",
+            (NotifyUnsupported, Es) => {
+                "Este navegador no admite notificaciones: los avisos saldrán dentro de Cartera."
+            }
+            (NotifyUnsupported, En) => {
+                "This browser does not support notifications: reminders will show inside Cartera."
+            }
         })
     }
 }
@@ -129,6 +156,8 @@ pub enum SettingsCount {
     Progress { done: String, total: String },
     /// After loading: "{n} sample records added".
     SampleLoaded(String),
+    /// The Reminders switch: "Remind me {n} minutes before my activities".
+    RemindBefore(i64),
 }
 
 impl Message for SettingsCount {
@@ -144,6 +173,8 @@ impl Message for SettingsCount {
             (Progress { done, total }, En) => format!("{done} of {total} records"),
             (SampleLoaded(n), Es) => format!("{n} registros de ejemplo añadidos"),
             (SampleLoaded(n), En) => format!("{n} sample records added"),
+            (RemindBefore(n), Es) => format!("Avisarme {n} minutos antes de mis actividades"),
+            (RemindBefore(n), En) => format!("Remind me {n} minutes before my activities"),
         })
     }
 }

@@ -1,6 +1,7 @@
 //! `/accounts/:id`: everything about an account, its addresses with map links, its contacts,
 //! who created and changed it, and Edit / Delete (with undo).
 
+use cartera_core::domain::sales::DEAL_TYPE;
 use cartera_core::domain::{Account, CONTACT_TYPE, Contact, Field};
 use cartera_core::sort;
 use cartera_core::store::{DocStore, Query};
@@ -14,26 +15,30 @@ use crate::components::record_detail::{
     RecordNotFound, label, phone_links, tag_chips,
 };
 use crate::components::record_meta::{RecordMeta, who};
+use crate::components::timeline::{TimelineOf, timeline_section};
 use crate::i18n::{ErrorMsg, Kind, RecordDetail, expect_i18n};
 use crate::state::records::{Loaded, WriteCtx, delete_with_undo, load};
 use crate::state::{Store, expect_data_version, expect_store};
 
-/// An account with its contacts, sorted by name.
+/// An account with its contacts, sorted by name, and the ids of its deals.
 #[derive(Clone, Debug, PartialEq)]
 struct AccountData {
     account: Loaded<Account>,
     contacts: Vec<Contact>,
+    deals: Vec<String>,
 }
 
 async fn load_account(store: Store, id: String) -> Result<Option<AccountData>, ErrorMsg> {
     let Some(account) = load(&store, &id, Account::from_doc).await? else {
         return Ok(None);
     };
-    let query = Query::ByAccount {
-        doc_type: CONTACT_TYPE.into(),
-        account: id,
+    let query = |t: &str| Query::ByAccount {
+        doc_type: t.into(),
+        account: id.clone(),
     };
-    let docs = store.query(&query).await.map_err(|e| ErrorMsg::from(&e))?;
+    let docs = (store.query(&query(DEAL_TYPE)).await).map_err(|e| ErrorMsg::from(&e))?;
+    let deals = docs.into_iter().map(|d| d.id).collect();
+    let docs = (store.query(&query(CONTACT_TYPE)).await).map_err(|e| ErrorMsg::from(&e))?;
     let mut contacts: Vec<Contact> = docs
         .iter()
         .filter_map(|d| Contact::from_doc(d).ok())
@@ -41,7 +46,11 @@ async fn load_account(store: Store, id: String) -> Result<Option<AccountData>, E
     sort::sort_by_cached_key(&mut contacts, |c| {
         cartera_core::search::normalize(&c.display_name())
     });
-    Ok(Some(AccountData { account, contacts }))
+    Ok(Some(AccountData {
+        account,
+        contacts,
+        deals,
+    }))
 }
 
 #[component]
@@ -75,7 +84,11 @@ fn AccountView(data: AccountData) -> impl IntoView {
     let AccountData {
         account: Loaded { doc, record: a },
         contacts,
+        deals,
     } = data;
+    let related = (contacts.iter().map(|c| ("contact", c.id.clone())))
+        .chain(deals.into_iter().map(|d| ("deal", d)))
+        .collect();
     let navigate = use_navigate();
     let (ctx, store) = (WriteCtx::new(), expect_store());
     let on_delete = move |()| {
@@ -125,6 +138,7 @@ fn AccountView(data: AccountData) -> impl IntoView {
                 <p class="notes">{a.notes.clone()}</p>
             </section>
         })}
+        {timeline_section(TimelineOf { related, ..TimelineOf::new("account", a.id.clone()) })}
         <section class="detail-section" aria-labelledby="account-history">
             <h2 id="account-history">{i18n.signal(RecordDetail::SectionHistory)}</h2>
             <RecordMeta meta=a.meta.clone() />

@@ -1,6 +1,7 @@
 //! `/activities/new` and `/activities/:id/edit`: the activity form (kind, subject, day, time,
 //! duration, place, the linked record, notes). `?deal=`, `?account=`, `?contact=` or `?lead=`
-//! prefill the link and `?kind=visit` the kind. Day and time are read in the team's calendar;
+//! prefill the link (and bring the user back to that record after saving a new task, call or
+//! meeting) and `?kind=visit` the kind. Day and time are read in the team's calendar;
 //! errors show inline in the user's language and nothing is saved while the form is invalid.
 
 use cartera_core::domain::new_id;
@@ -54,18 +55,20 @@ pub fn ActivityFormPage() -> impl IntoView {
         }
     });
     let prefill = use_query_map().with_untracked(|q| blank_input(|k| q.get(k)));
+    // Opened from a record's timeline: back to that record after saving or cancelling.
+    let back = record_page(&link_of(&prefill));
     let i18n = expect_i18n();
     view! {
         <section class="page form-page">
             <Transition fallback=PageLoading>
                 {move || {
-                    let prefill = prefill.clone();
+                    let (prefill, back) = (prefill.clone(), back.clone());
                     Suspend::new(async move {
                         match opening.await {
-                            Ok(Opening::New) => view! { <ActivityForm base=None input=prefill /> }.into_any(),
+                            Ok(Opening::New) => view! { <ActivityForm base=None input=prefill back /> }.into_any(),
                             Ok(Opening::Edit(l)) => {
                                 let input = activity_input(&l.record, team_offset());
-                                view! { <ActivityForm base=Some(*l) input /> }.into_any()
+                                view! { <ActivityForm base=Some(*l) input back=None /> }.into_any()
                             }
                             Ok(Opening::NotFound) => view! {
                                 <p class="load-error" role="alert">{i18n.signal(ActivityMsg::NotFound)}</p>
@@ -110,6 +113,12 @@ fn link_of(i: &ActivityInput) -> String {
     .find(|(_, id)| !id.is_empty())
     .map(|(k, id)| format!("{k}:{id}"))
     .unwrap_or_default()
+}
+
+/// The page of the record a link value ("contact:ID", ...) names: `/contacts/ID`, ...
+fn record_page(link: &str) -> Option<String> {
+    let (kind, id) = link.split_once(':')?;
+    Some(format!("/{kind}s/{id}"))
 }
 
 /// The activity being edited, one signal per box.
@@ -175,9 +184,10 @@ impl Draft {
     }
 }
 
-/// Validates and saves; on success shows the visit page (visits) or Today.
+/// Validates and saves; on success shows the visit page (visits), `back` or Today.
 fn submit(
     d: Draft,
+    back: Option<String>,
     base: StoredValue<Option<Loaded<Activity>>>,
     errors: SalesErrors,
     saving: RwSignal<bool>,
@@ -211,8 +221,9 @@ fn submit(
             Ok(_) => {
                 version.bump();
                 toasts.show(i18n.t(msg), None);
-                let to = match a.kind {
-                    ActivityKind::Visit => format!("/visits/{}", a.id),
+                let to = match (a.kind, back) {
+                    (ActivityKind::Visit, _) => format!("/visits/{}", a.id),
+                    (_, Some(back)) => back,
                     _ => "/today".to_owned(),
                 };
                 navigate(&to, Default::default());
@@ -223,13 +234,18 @@ fn submit(
 }
 
 #[component]
-fn ActivityForm(base: Option<Loaded<Activity>>, input: ActivityInput) -> impl IntoView {
+fn ActivityForm(
+    base: Option<Loaded<Activity>>,
+    input: ActivityInput,
+    back: Option<String>,
+) -> impl IntoView {
     let i18n = expect_i18n();
     let editing = base.is_some();
     let cancel_href = match &base {
         Some(l) if l.record.kind == ActivityKind::Visit => format!("/visits/{}", l.doc.id),
-        _ => "/today".to_owned(),
+        _ => back.clone().unwrap_or_else(|| "/today".to_owned()),
     };
+    let back = StoredValue::new(back);
     let d = Draft::new(input);
     let base = StoredValue::new(base);
     let errors = SalesErrors::new();
@@ -244,7 +260,7 @@ fn ActivityForm(base: Option<Loaded<Activity>>, input: ActivityInput) -> impl In
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !saving.get_untracked() {
-            submit(d, base, errors, saving, failure);
+            submit(d, back.get_value(), base, errors, saving, failure);
         }
     };
     let kinds = Signal::derive(move || {

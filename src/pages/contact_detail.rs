@@ -12,6 +12,7 @@ use crate::components::record_detail::{
     RecordNotFound, email_links, label, phone_links, tag_chips,
 };
 use crate::components::record_meta::{RecordMeta, who};
+use crate::components::timeline::{TimelineOf, timeline_section};
 use crate::i18n::{ErrorMsg, Kind, RecordDetail, expect_i18n};
 use crate::state::records::{Loaded, WriteCtx, delete_with_undo, load};
 use crate::state::{Store, expect_data_version, expect_store};
@@ -111,6 +112,7 @@ fn ContactView(data: ContactData) -> impl IntoView {
                 <p class="notes">{c.notes.clone()}</p>
             </section>
         })}
+        {timeline_section(TimelineOf::new("contact", c.id.clone()))}
         <section class="detail-section" aria-labelledby="contact-history">
             <h2 id="contact-history">{i18n.signal(RecordDetail::SectionHistory)}</h2>
             <RecordMeta meta=c.meta.clone() />

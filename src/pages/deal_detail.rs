@@ -2,7 +2,8 @@
 //! once closed, and the actions: edit, win or lose with a reason, reopen, delete (with undo).
 
 use cartera_core::domain::sales::{
-    CloseReason, Deal, DealStatus, close_deal, reopen_deal, stage_durations, stalled, time_in_stage,
+    CloseReason, Deal, DealStatus, close_deal, cycle_days, reopen_deal, stage_durations, stalled,
+    time_in_stage,
 };
 use chrono::Utc;
 use leptos::prelude::*;
@@ -12,8 +13,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::deal_close::DealCloseDialog;
 use crate::components::deal_fields::rep_name;
-use crate::components::deal_history::DealHistory;
 use crate::components::record_detail::{DetailActions, DetailRow, LoadFailed, PageLoading};
+use crate::components::timeline::{TimelineOf, timeline_section};
 use crate::i18n::{SalesMsg, expect_i18n, fmt_date, fmt_money, fmt_percent};
 use crate::state::records::{Loaded, load};
 use crate::state::sales::{
@@ -138,7 +139,6 @@ fn DealView(loaded: Loaded<Deal>) -> impl IntoView {
                 }.into_any(),
             }}
         </div>
-        <A href=format!("/activities/new?deal={}", d.id) attr:class="btn deal-new-activity">{i18n.signal(crate::i18n::ActivityMsg::NewActivity)}</A>
         <DealCloseDialog open=closing on_close />
         <DealFacts deal=d.clone() />
         {(!d.notes.is_empty()).then(|| view! {
@@ -147,7 +147,8 @@ fn DealView(loaded: Loaded<Deal>) -> impl IntoView {
                 <p class="notes">{d.notes.clone()}</p>
             </section>
         })}
-        <DealHistory deal=d pipeline />
+        {cycle_days(&d).map(|n| view! { <p class="deal-cycle">{i18n.signal(SalesMsg::CycleDays(n))}</p> })}
+        {timeline_section(TimelineOf { stages: d.history, pipeline, ..TimelineOf::new("deal", d.id) })}
     }
 }
 

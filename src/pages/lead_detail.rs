@@ -1,6 +1,6 @@
 //! `/leads/:id`: everything about a lead: its data, score explained, the routing rule that
-//! assigned it, the reassignment log, status changes, Reassign, and Convert (or, once
-//! converted, links to what it became).
+//! assigned it, its timeline (activities and reassignments), status changes, Reassign, and
+//! Convert (or, once converted, links to what it became).
 
 use cartera_core::domain::leads::{
     ConversionLinks, Lead, LeadSource, LeadStatus, MergedField, MergedValue,
@@ -16,7 +16,8 @@ use crate::components::record_detail::{
     tag_chips,
 };
 use crate::components::record_meta::{RecordMeta, who};
-use crate::i18n::{Leads, expect_i18n, fmt_datetime, source_text, status_text};
+use crate::components::timeline::{TimelineOf, timeline_section};
+use crate::i18n::{Leads, expect_i18n, source_text, status_text};
 use crate::state::records::{Loaded, load};
 use crate::state::{expect_data_version, expect_store};
 
@@ -90,7 +91,10 @@ fn LeadView(loaded: Loaded<Lead>) -> impl IntoView {
     let score = view! { <ScoreExplained score=l.score.clone() /> };
     let routing = view! { <LeadRouting lead=l.clone() /> };
     let reassign = editable.then(|| view! { <LeadReassignForm doc=doc.clone() lead=l.clone() /> });
-    let log = view! { <ReassignLog lead=l.clone() /> };
+    let log = timeline_section(TimelineOf {
+        reassignments: l.reassignments.clone(),
+        ..TimelineOf::new("lead", l.id.clone())
+    });
     let meta = view! { <RecordMeta meta=l.meta.clone() /> };
     let status_form = editable.then(|| {
         let form = view! { <LeadStatusForm doc=doc.clone() lead=l.clone() /> };
@@ -115,7 +119,7 @@ fn LeadView(loaded: Loaded<Lead>) -> impl IntoView {
             {routing}
             {reassign}
         </Section>
-        <Section id="lead-log" title=Leads::SectionLog>{log}</Section>
+        {log}
         {status_form}
         <Section id="lead-history" title=Leads::SectionDetails>{meta}</Section>
     }
@@ -192,24 +196,4 @@ fn merged_text(v: &MergedValue, i18n: crate::i18n::I18n) -> String {
             .map_or_else(|| v.value.clone(), |s| source_text(&s, i18n.locale())),
         _ => v.value.clone(),
     }
-}
-
-/// Every change of owner, oldest first.
-#[component]
-fn ReassignLog(lead: Lead) -> impl IntoView {
-    let i18n = expect_i18n();
-    if lead.reassignments.is_empty() {
-        return view! { <p>{i18n.signal(Leads::NoReassignments)}</p> }.into_any();
-    }
-    let items = (lead.reassignments.into_iter())
-        .map(|r| {
-            let line = move || {
-                let at = fmt_datetime(i18n.locale(), r.at);
-                let (from, to, by) = (who(&r.from, true), who(&r.to, true), who(&r.by, false));
-                i18n.t(Leads::Reassignment(from, to, at, by, r.reason.clone()))
-            };
-            view! { <li>{line}</li> }
-        })
-        .collect_view();
-    view! { <ol class="lead-log">{items}</ol> }.into_any()
 }

@@ -1,7 +1,8 @@
-//! Settings: language, the local profile, storage on this device, and data tools (export,
-//! sample data, delete everything).
+//! Settings: language, the local profile, reminders, storage on this device, and data tools
+//! (export, sample data, delete everything).
 
 mod data;
+mod reminders;
 mod sales_sample;
 mod storage;
 mod sync;
@@ -21,6 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
             </header>
             <LanguageSection/>
             <ProfileSection/>
+            <reminders::RemindersSection/>
             <sync::SyncSection/>
             <storage::StorageSection/>
             <data::DataSection/>

@@ -6,8 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use cartera_core::domain::sales::{
-    ACTIVITY_TYPE, Activity, Attention, DealAttention, Today, When, set_done, stage_durations,
-    today,
+    Activity, Attention, DealAttention, Today, When, stage_durations, today,
 };
 use cartera_core::store::Doc;
 use chrono::Utc;
@@ -18,45 +17,20 @@ use crate::components::empty_state::EmptyState;
 use crate::components::record_detail::{LoadFailed, PageLoading};
 use crate::i18n::ActivityMsg;
 use crate::i18n::{I18n, TodayMsg, expect_i18n, fmt_date, fmt_datetime, fmt_money};
+use crate::state::activities::{Activities, activities_resource, save_done};
 use crate::state::agenda::export_agenda;
-use crate::state::leads::{edit, load_all, save_error_message, write_batch};
 use crate::state::records::WriteCtx;
 use crate::state::sales::{expect_sales, follow_sales, team_offset};
-use crate::state::{Store, expect_current_user, expect_data_version, expect_store};
-
-/// Activities with the documents they were read from (a toggle writes over the revision).
-#[derive(Clone, Debug, PartialEq)]
-struct Activities {
-    list: Arc<Vec<Activity>>,
-    docs: Arc<HashMap<String, Doc>>,
-}
-
-async fn load_activities(store: &Store) -> Result<Activities, crate::i18n::ErrorMsg> {
-    let docs = load_all(store, ACTIVITY_TYPE, |d| Ok(d.clone())).await?;
-    let list = docs
-        .iter()
-        .filter_map(|d| Activity::from_doc(d).ok())
-        .collect();
-    let docs = docs.into_iter().map(|d| (d.id.clone(), d)).collect();
-    Ok(Activities {
-        list: Arc::new(list),
-        docs: Arc::new(docs),
-    })
-}
+use crate::state::{Store, expect_current_user, expect_store};
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
     let i18n = expect_i18n();
-    let (store, version) = (expect_store(), expect_data_version());
     let sales = expect_sales();
-    follow_sales(sales, store.clone());
+    follow_sales(sales, expect_store());
     // Tasks ticked during this visit, kept across reloads of the data.
     let ticked = RwSignal::new(HashSet::new());
-    let activities = LocalResource::new(move || {
-        version.track();
-        let store = store.clone();
-        async move { load_activities(&store).await }
-    });
+    let activities = activities_resource();
     view! {
         <section class="page today-page">
             <h1>{i18n.signal(TodayMsg::Title)}</h1>
@@ -188,30 +162,11 @@ impl Toggle {
         let Some(doc) = self.docs.with_value(|d| d.get(&a.id).cloned()) else {
             return;
         };
-        let next = set_done(&a, done, Utc::now(), &self.user.get_value());
-        let (ctx, store) = (self.ctx, self.store.get_value());
         self.ticked.update(|t| {
             t.insert(a.id.clone());
         });
-        leptos::task::spawn_local(async move {
-            match write_batch(
-                &store,
-                vec![edit(&doc.id, Some(doc.rev.clone()), next.to_body())],
-            )
-            .await
-            {
-                Ok(_) => {
-                    ctx.version.bump();
-                    let msg = if done {
-                        TodayMsg::MarkedDone
-                    } else {
-                        TodayMsg::MarkedUndone
-                    };
-                    ctx.toasts.show(ctx.i18n.t(msg), None);
-                }
-                Err(e) => ctx.toasts.error(ctx.i18n.t(save_error_message(e))),
-            }
-        });
+        let (store, user) = (self.store.get_value(), self.user.get_value());
+        save_done(self.ctx, store, &doc, &a, done, &user);
     }
 }
 

@@ -30,18 +30,22 @@
 //!   [`delete_all_data`].
 //! - **Sales** — [`sales`]: deals, pipelines and quotas in memory (`expect_sales()`), deal
 //!   writes (`save_deal`, `move_deal`, `delete_deal_with_undo`) and the default pipeline.
+//! - **Reminders** — [`reminders`]: `expect_reminders()` → the Settings switch (`on()`,
+//!   `set_on()`, `permission()`); the service notifies of due activities while the app is open.
 //! - **Records cache** — [`records`] (the contacts & accounts screens' in-memory rows).
 //! - **Sync** — [`expect_sync()`] → [`SyncService`]: `state()` (core's `SyncState`),
 //!   `pending()`, `config()`, `refusal_for(id)`, `retry()`; the loop pushes after every
 //!   `version.bump()` and bumps it after a pull. See [`sync`].
 //! - **Locale** — `crate::i18n::expect_i18n()`.
 
+pub mod activities;
 pub mod agenda;
 mod data_tools;
 mod data_version;
 pub mod geo;
 pub mod leads;
 pub mod records;
+pub mod reminders;
 pub mod sales;
 mod service_worker;
 mod store;

@@ -28,6 +28,12 @@ impl AppUpdate {
         self.ready.get()
     }
 
+    /// The app's service worker registration, once registered (`None` without service
+    /// workers, or before).
+    pub fn registration(&self) -> Option<ServiceWorkerRegistration> {
+        self.registration.try_get_value().flatten()
+    }
+
     /// Asks the waiting worker to take over; the page reloads on `controllerchange`.
     pub fn apply(&self) {
         let waiting = self

@@ -1,6 +1,5 @@
 //! Activities: tasks, calls, meetings and visits, linked to contacts, accounts, deals or leads.
 
-use crate::sort;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 
@@ -29,6 +28,36 @@ pub enum RecordRef<'a> {
     Account(&'a str),
     Deal(&'a str),
     Lead(&'a str),
+}
+
+impl<'a> RecordRef<'a> {
+    /// The record `kind` names ("contact", "account", "deal", "lead"; the activity form's
+    /// query keys); `None` for any other kind.
+    pub fn from_code(kind: &str, id: &'a str) -> Option<Self> {
+        Some(match kind {
+            "contact" => Self::Contact(id),
+            "account" => Self::Account(id),
+            "deal" => Self::Deal(id),
+            "lead" => Self::Lead(id),
+            _ => return None,
+        })
+    }
+
+    /// The kind's code (see [`RecordRef::from_code`]).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Contact(_) => "contact",
+            Self::Account(_) => "account",
+            Self::Deal(_) => "deal",
+            Self::Lead(_) => "lead",
+        }
+    }
+
+    pub fn id(self) -> &'a str {
+        match self {
+            Self::Contact(id) | Self::Account(id) | Self::Deal(id) | Self::Lead(id) => id,
+        }
+    }
 }
 
 /// A task, call, meeting or visit.
@@ -154,15 +183,5 @@ pub fn set_done(a: &Activity, done: bool, now: DateTime<Utc>, user: &str) -> Act
         true => (Some(now), user.to_owned()),
         false => (None, String::new()),
     };
-    out
-}
-
-/// The activity timeline of a record: the activities linked to it, newest first (by
-/// [`Activity::timeline_at`], then id).
-pub fn timeline<'a>(activities: &'a [Activity], record: RecordRef) -> Vec<&'a Activity> {
-    let mut out: Vec<&Activity> = activities.iter().filter(|a| a.links(record)).collect();
-    sort::sort_by(&mut out, |a, b| {
-        (b.timeline_at(), &b.id).cmp(&(a.timeline_at(), &a.id))
-    });
     out
 }

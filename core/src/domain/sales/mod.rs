@@ -1,5 +1,6 @@
 //! Sales: deals in configurable pipelines, stage history and stalled deals, the board, activities
-//! and visits, the rep's "Today", forecasts, quotas and the agenda as iCalendar.
+//! and visits, record timelines, reminders, the rep's "Today", forecasts, quotas and the agenda
+//! as iCalendar.
 //!
 //! Invariants (as in the rest of `domain`):
 //! - pure: callers pass `now`, the user and the team's UTC offset; output is sorted;
@@ -26,9 +27,11 @@ mod money_ext;
 mod period;
 mod pipeline;
 mod quota;
+mod reminders;
 mod sample;
 mod stage_history;
 mod store_ext;
+mod timeline;
 mod today;
 mod visit;
 mod win_rate;
@@ -36,7 +39,7 @@ mod win_rate;
 #[cfg(test)]
 mod tests;
 
-pub use activity::{Activity, RecordRef, When, set_done, timeline};
+pub use activity::{Activity, RecordRef, When, set_done};
 pub use activity_input::{
     ActivityInput, MAX_MINUTES, ValidActivity, activity_input, new_activity, update_activity,
     validate_activity,
@@ -62,11 +65,13 @@ pub use pipeline::{
     MAX_STAGES, Pipeline, PipelineInput, Stage, StageInput, parse_percent, validate_pipeline,
 };
 pub use quota::{Attainment, Quota, QuotaInput, attainment, validate_quota};
+pub use reminders::{REMINDER_GRACE, REMINDER_LEAD, due_reminders, prune_reminded, reminder_key};
 pub use sample::{SAMPLE_PIPELINE_ID, sample_deals, sample_pipeline};
 pub use stage_history::{
     MIN_SAMPLES, StageStat, StageStats, cycle_days, cycle_length, move_stage, stage_durations,
     stalled, stays, time_in_stage,
 };
+pub use timeline::{Entry, History, timeline};
 pub use today::{Attention, CLOSING_SOON_DAYS, DealAttention, Today, today};
 pub use visit::{
     CheckPoint, Expense, ExpenseInput, GeoPoint, VisitLog, check_in, check_out, cost_of_sale,

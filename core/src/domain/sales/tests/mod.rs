@@ -11,7 +11,9 @@ mod inputs;
 mod manager;
 mod money;
 mod quota;
+mod reminders;
 mod sample;
+mod timeline;
 mod today;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};

@@ -131,26 +131,3 @@ fn stalled_deals_need_attention() {
     assert_eq!(t.deals.len(), 1);
     assert_eq!(t.deals[0].reasons, [Attention::Stalled]);
 }
-
-#[test]
-fn a_records_timeline_lists_its_activities_newest_first() {
-    let mut a = activity(
-        "a",
-        ActivityKind::Call,
-        "lucia",
-        Some(When::Day(day(2026, 3, 1))),
-    );
-    a.account_id = Some("acc".into());
-    let mut b = activity("b", ActivityKind::Visit, "lucia", timed(9, 0));
-    b.account_id = Some("acc".into());
-    let mut c = activity("c", ActivityKind::Task, "lucia", None);
-    c.account_id = Some("acc".into());
-    let other = activity("d", ActivityKind::Task, "lucia", timed(9, 0));
-    let all = [a, b, c, other];
-    let ids: Vec<&str> = timeline(&all, RecordRef::Account("acc"))
-        .iter()
-        .map(|x| x.id.as_str())
-        .collect();
-    assert_eq!(ids, ["b", "a", "c"]);
-    assert!(timeline(&all, RecordRef::Deal("acc")).is_empty());
-}
