@@ -21,6 +21,7 @@ use crate::pages::pipeline::PipelinePage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::today::TodayPage;
 use crate::pages::visit::VisitPage;
+use crate::routes::{Page, use_page};
 use crate::state;
 
 #[component]
@@ -48,38 +49,44 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Every route of the app. "new" comes before ":id" so it is not read as an id.
+/// Every page of the app: one catch-all route, matched by [`crate::routes::match_path`].
 #[component]
 fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotFoundPage>
-            <Route path=path!("/") view=ToToday/>
-            <Route path=path!("/contacts") view=ContactsPage/>
-            <Route path=path!("/contacts/new") view=ContactFormPage/>
-            <Route path=path!("/contacts/:id") view=ContactDetailPage/>
-            <Route path=path!("/contacts/:id/edit") view=ContactFormPage/>
-            <Route path=path!("/accounts") view=AccountsPage/>
-            <Route path=path!("/accounts/new") view=AccountFormPage/>
-            <Route path=path!("/accounts/:id") view=AccountDetailPage/>
-            <Route path=path!("/accounts/:id/edit") view=AccountFormPage/>
-            <Route path=path!("/today") view=TodayPage/>
-            <Route path=path!("/activities/new") view=ActivityFormPage/>
-            <Route path=path!("/activities/:id/edit") view=ActivityFormPage/>
-            <Route path=path!("/visits/:id") view=VisitPage/>
-            <Route path=path!("/leads") view=LeadsPage/>
-            <Route path=path!("/leads/new") view=LeadCapturePage/>
-            <Route path=path!("/leads/:id") view=LeadDetailPage/>
-            <Route path=path!("/leads/:id/convert") view=LeadConvertPage/>
-            <Route path=path!("/pipeline") view=PipelinePage/>
-            <Route path=path!("/deals") view=DealsPage/>
-            <Route path=path!("/deals/new") view=DealFormPage/>
-            <Route path=path!("/deals/:id") view=DealDetailPage/>
-            <Route path=path!("/deals/:id/edit") view=DealFormPage/>
-            <Route path=path!("/forecast") view=ForecastPage/>
-            <Route path=path!("/settings") view=SettingsPage/>
-            <Route path=path!("/login") view=LoginPage/>
-            <Route path=path!("/conflicts/:id") view=ConflictPage/>
+            <Route path=path!("/*any") view=RoutedPage/>
         </Routes>
+    }
+}
+
+/// The page the location names; rebuilt only when the page changes, not its `:id`.
+#[component]
+fn RoutedPage() -> impl IntoView {
+    let page = use_page();
+    move || match page.get() {
+        Page::Root => view! { <ToToday/> }.into_any(),
+        Page::Contacts => view! { <ContactsPage/> }.into_any(),
+        Page::ContactNew | Page::ContactEdit => view! { <ContactFormPage/> }.into_any(),
+        Page::ContactDetail => view! { <ContactDetailPage/> }.into_any(),
+        Page::Accounts => view! { <AccountsPage/> }.into_any(),
+        Page::AccountNew | Page::AccountEdit => view! { <AccountFormPage/> }.into_any(),
+        Page::AccountDetail => view! { <AccountDetailPage/> }.into_any(),
+        Page::Today => view! { <TodayPage/> }.into_any(),
+        Page::ActivityNew | Page::ActivityEdit => view! { <ActivityFormPage/> }.into_any(),
+        Page::Visit => view! { <VisitPage/> }.into_any(),
+        Page::Leads => view! { <LeadsPage/> }.into_any(),
+        Page::LeadNew => view! { <LeadCapturePage/> }.into_any(),
+        Page::LeadDetail => view! { <LeadDetailPage/> }.into_any(),
+        Page::LeadConvert => view! { <LeadConvertPage/> }.into_any(),
+        Page::Pipeline => view! { <PipelinePage/> }.into_any(),
+        Page::Deals => view! { <DealsPage/> }.into_any(),
+        Page::DealNew | Page::DealEdit => view! { <DealFormPage/> }.into_any(),
+        Page::DealDetail => view! { <DealDetailPage/> }.into_any(),
+        Page::Forecast => view! { <ForecastPage/> }.into_any(),
+        Page::Settings => view! { <SettingsPage/> }.into_any(),
+        Page::Login => view! { <LoginPage/> }.into_any(),
+        Page::Conflict => view! { <ConflictPage/> }.into_any(),
+        Page::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }
 

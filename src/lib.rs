@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod idb;
 pub mod pages;
 pub mod remote;
+pub mod routes;
 pub mod state;
 
 /// Starts the app: panics go to the console, and `App` is mounted on `<body>`.

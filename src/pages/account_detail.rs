@@ -1,6 +1,7 @@
 //! `/accounts/:id`: everything about an account, its addresses with map links, its contacts,
 //! who created and changed it, and Edit / Delete (with undo).
 
+use crate::routes::use_params_map;
 use cartera_core::domain::sales::DEAL_TYPE;
 use cartera_core::domain::{Account, CONTACT_TYPE, Contact, Field};
 use cartera_core::sort;
@@ -8,7 +9,7 @@ use cartera_core::store::{DocStore, Query};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::components::record_detail::{
     AddressBlock, DetailActions, DetailHeader, DetailRow, LoadFailed, PageLoading, QuickActions,

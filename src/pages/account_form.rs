@@ -2,6 +2,7 @@
 //! addresses. Same guarantees as the contact form: inline translated errors, nothing saved
 //! while invalid, first invalid field focused, input kept on a conflict.
 
+use crate::routes::use_params_map;
 use cartera_core::domain::phone::format_phone;
 use cartera_core::domain::{
     Account, AccountInput, AddressInput, DEFAULT_COUNTRY, Field, FieldError, new_account, new_id,
@@ -9,7 +10,6 @@ use cartera_core::domain::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::address_fields::{AddressDraft, AddressFields};
 use crate::components::field::{TextAreaField, TextField};

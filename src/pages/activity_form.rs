@@ -4,6 +4,7 @@
 //! meeting) and `?kind=visit` the kind. Day and time are read in the team's calendar;
 //! errors show inline in the user's language and nothing is saved while the form is invalid.
 
+use crate::routes::use_params_map;
 use cartera_core::domain::new_id;
 use cartera_core::domain::sales::{
     Activity, ActivityInput, ActivityKind, SalesField, activity_input, new_activity,
@@ -12,7 +13,7 @@ use cartera_core::domain::sales::{
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::deal_fields::SalesErrors;
 use crate::components::field::{SelectField, TextAreaField, TextField};

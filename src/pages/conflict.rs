@@ -3,11 +3,12 @@
 //! merge; saving writes the choice as a new revision and deletes the other versions.
 //! See `state::sync::conflicts` for why, without a common ancestor, choices must be confirmed.
 
+use crate::routes::use_params_map;
 use cartera_core::domain::Field;
 use cartera_core::store::WriteError;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use serde_json::Value;
 
 use crate::components::record_detail::PageLoading;

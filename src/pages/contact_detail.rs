@@ -1,11 +1,12 @@
 //! `/contacts/:id`: everything about a contact, with one-tap call, email and map, its account,
 //! who created and changed it, and Edit / Delete (with undo).
 
+use crate::routes::use_params_map;
 use cartera_core::domain::{Account, Contact, Field};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::components::record_detail::{
     AddressBlock, DetailActions, DetailHeader, DetailRow, LoadFailed, PageLoading, QuickActions,

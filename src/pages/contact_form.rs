@@ -2,6 +2,7 @@
 //! language, nothing saved while invalid, focus on the first invalid field, and a clear way
 //! out of a save conflict that keeps what was typed.
 
+use crate::routes::use_params_map;
 use cartera_core::domain::phone::format_phone;
 use cartera_core::domain::{
     Contact, ContactInput, DEFAULT_COUNTRY, Field, FieldError, new_contact, new_id, update_contact,
@@ -9,7 +10,7 @@ use cartera_core::domain::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::components::account_picker::AccountPicker;
 use crate::components::address_fields::{AddressDraft, AddressFields};

@@ -1,6 +1,7 @@
 //! `/deals/:id`: a deal's facts, its stage history (who moved it and when), the cycle length
 //! once closed, and the actions: edit, win or lose with a reason, reopen, delete (with undo).
 
+use crate::routes::use_params_map;
 use cartera_core::domain::sales::{
     CloseReason, Deal, DealStatus, close_deal, cycle_days, reopen_deal, stage_durations, stalled,
     time_in_stage,
@@ -9,7 +10,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::components::deal_close::DealCloseDialog;
 use crate::components::deal_fields::rep_name;

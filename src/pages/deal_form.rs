@@ -2,6 +2,7 @@
 //! decimal separator; errors show inline in the user's language and nothing is saved while the
 //! form is invalid. Changing the stage resets the probability to the stage's default.
 
+use crate::routes::use_params_map;
 use cartera_core::domain::money::currency_codes;
 use cartera_core::domain::new_id;
 use cartera_core::domain::sales::{
@@ -11,7 +12,7 @@ use cartera_core::domain::sales::{
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::account_picker::AccountPicker;
 use crate::components::deal_fields::{SalesErrors, owner_options};

@@ -2,6 +2,7 @@
 //! account or a new one; optionally a deal with amount, currency, close date and stage), then
 //! every document written in ONE `bulk_docs` batch, a toast, and the new contact's page.
 
+use crate::routes::use_params_map;
 use cartera_core::domain::leads::{
     AccountChoice, ConversionIds, ConvertError, Lead, convert_lead, deal_input_for, match_account,
 };
@@ -11,7 +12,7 @@ use chrono::{Duration, Utc};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::components::field::{SelectField, TextField};
 use crate::components::record_detail::{LoadFailed, PageLoading};

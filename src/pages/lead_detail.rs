@@ -2,12 +2,12 @@
 //! assigned it, its timeline (activities and reassignments), status changes, Reassign, and
 //! Convert (or, once converted, links to what it became).
 
+use crate::routes::use_params_map;
 use cartera_core::domain::leads::{
     ConversionLinks, Lead, LeadSource, LeadStatus, MergedField, MergedValue,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::lead_actions::{LeadReassignForm, LeadStatusForm};
 use crate::components::lead_score::{LeadRouting, ScoreBadge, ScoreExplained};

@@ -4,6 +4,7 @@
 //! and the visit's expenses (travel, other; the cost of the sale) are saved with Save. Works
 //! offline: everything is written to the local store.
 
+use crate::routes::use_params_map;
 use cartera_core::domain::sales::{
     Activity, ExpenseInput, ExpenseKind, SalesField, VisitLog, VisitOutcome, check_in, check_out,
     time_on_site, validate_expenses,
@@ -12,7 +13,6 @@ use cartera_core::store::Rev;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::deal_fields::SalesErrors;
 use crate::components::field::{SelectField, TextAreaField, TextField};
