@@ -30,6 +30,7 @@ pub enum SyncMsg {
     WrongPassword,
     Unreachable,
     LoginFailed,
+    NoAccess,
     SignedIn,
     SyncSection,
     SignedInAs,
@@ -113,6 +114,12 @@ impl Message for SyncMsg {
             }
             (LoginFailed, Es) => "El servidor no ha aceptado el inicio de sesión.",
             (LoginFailed, En) => "The server did not accept the sign-in.",
+            (NoAccess, Es) => {
+                "Tu cuenta no tiene acceso a los datos de Cartera en este servidor: pide a un administrador que te asigne un rol."
+            }
+            (NoAccess, En) => {
+                "Your account has no access to Cartera's data on this server: ask an administrator to give you a role."
+            }
             (SignedIn, Es) => "Sesión iniciada: sincronizando",
             (SignedIn, En) => "Signed in: syncing",
             (SyncSection, Es) => "Sincronización",
