@@ -168,10 +168,10 @@ impl Message for SyncMsg {
             (ConflictGone, En) => "This record has no conflicts any more.",
             (FieldName, Es) => "Campo",
             (FieldName, En) => "Field",
-            (Mine, Es) => "Mío",
-            (Mine, En) => "Mine",
-            (Theirs, Es) => "Suyo",
-            (Theirs, En) => "Theirs",
+            (Mine, Es) => "Versión actual",
+            (Mine, En) => "Current version",
+            (Theirs, Es) => "Otra versión",
+            (Theirs, En) => "Other version",
             (Empty, Es) => "(vacío)",
             (Empty, En) => "(empty)",
             (KeepChoices, Es) => "Guardar selección",
@@ -224,8 +224,8 @@ impl Message for SyncCount {
             (SyncedMinutesAgo(m), En) => format!("synced {m} min ago"),
             (SyncedAt(at), Es) => format!("sincronizado el {at}"),
             (SyncedAt(at), En) => format!("last synced {at}"),
-            (TheirsN(n), Es) => format!("Suyo {n}"),
-            (TheirsN(n), En) => format!("Theirs {n}"),
+            (TheirsN(n), Es) => format!("Otra versión {n}"),
+            (TheirsN(n), En) => format!("Other version {n}"),
         })
     }
 }
