@@ -1,6 +1,7 @@
 //! The sync loop as a user meets it, against core's in-memory server: a save reaches the
-//! server within about a second, pulled records appear, refusals are remembered per record,
-//! and resolving a conflict leaves one version.
+//! server within about a second, pulled records appear (also when the connection drops before
+//! the checkpoint), refusals are remembered per record, and resolving a conflict leaves one
+//! version.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -13,7 +14,7 @@ use cartera::state::sync::{
 };
 use cartera::state::{Store, provide_data_version, provide_sync};
 use cartera_core::store::{Body, Doc, DocStore, Edit, ReplicatedDoc, Rev, RevsDiff, StoreError};
-use cartera_core::sync::testing::MemoryRemote;
+use cartera_core::sync::testing::{Fault, MemoryRemote, Op};
 use cartera_core::sync::{
     DocWriteResult, Fetched, Remote, RemoteChanges, RemoteError, RemoteInfo, SeqToken, SyncState,
 };
@@ -138,6 +139,64 @@ async fn a_saved_contact_reaches_the_server_within_a_second_and_nothing_stays_pe
     assert!(pushed, "the save was pushed within 1.5 s");
     let drained = eventually(1000, async || sync.pending() == Some(0)).await;
     assert!(drained, "pending count back to 0: {:?}", sync.pending());
+    cartera::state::sync::forget_config();
+}
+
+#[wasm_bindgen_test]
+async fn records_a_pull_wrote_show_even_when_the_connection_drops_before_its_checkpoint() {
+    leptos::mount::mount_to_body(|| ());
+    let owner = Owner::new();
+    owner.set();
+    let version = provide_data_version();
+    let sync = provide_sync(version);
+    let store = fresh_store("cut").await;
+    let remote = Shared::default();
+    let config = cartera::state::sync::SyncConfig {
+        server: "http://memory".into(),
+        db: "cartera".into(),
+        user: "ana".into(),
+    };
+    sync.connect(store.clone(), remote.clone(), config)
+        .await
+        .expect("connect");
+    let settled = eventually(3000, async || {
+        matches!(sync.state(), SyncState::UpToDate { .. })
+    })
+    .await;
+    assert!(settled, "first sync ends up to date: {:?}", sync.state());
+
+    // Another device's record reaches the server; the next run writes it here, then the
+    // server's copy of the pull checkpoint (the run's only `_local` write) fails.
+    save(
+        remote.0.store(),
+        "acc-1",
+        None,
+        json!({"type": "account", "name": "Acme"}),
+    )
+    .await;
+    let seen = untrack(|| version.track());
+    let puts = remote.0.calls(Op::PutLocal);
+    remote.0.inject(Op::PutLocal, 1, Fault::Network);
+    sync.retry();
+    let cut = eventually(2000, async || remote.0.calls(Op::PutLocal) > puts).await;
+    assert!(cut, "the run reached the checkpoint");
+    let stored = eventually(2000, async || {
+        store.get("acc-1").await.ok().flatten().is_some()
+    })
+    .await;
+    assert!(stored, "the batch was written before the checkpoint failed");
+    // The lists read again: the run's report does not count an uncheckpointed batch, and the
+    // retry finds the record already here, but the store changed.
+    let refreshed = eventually(3000, async || untrack(|| version.track()) != seen).await;
+    assert!(
+        refreshed,
+        "the data version moved, so lists show the pulled record"
+    );
+    let recovered = eventually(5000, async || {
+        matches!(sync.state(), SyncState::UpToDate { .. })
+    })
+    .await;
+    assert!(recovered, "the retry ends up to date: {:?}", sync.state());
     cartera::state::sync::forget_config();
 }
 

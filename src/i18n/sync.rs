@@ -30,6 +30,7 @@ pub enum SyncMsg {
     WrongPassword,
     Unreachable,
     LoginFailed,
+    NoAccess,
     SignedIn,
     SyncSection,
     SignedInAs,
@@ -113,6 +114,12 @@ impl Message for SyncMsg {
             }
             (LoginFailed, Es) => "El servidor no ha aceptado el inicio de sesión.",
             (LoginFailed, En) => "The server did not accept the sign-in.",
+            (NoAccess, Es) => {
+                "Tu cuenta no tiene acceso a los datos de Cartera en este servidor: pide a un administrador que te asigne un rol."
+            }
+            (NoAccess, En) => {
+                "Your account has no access to Cartera's data on this server: ask an administrator to give you a role."
+            }
             (SignedIn, Es) => "Sesión iniciada: sincronizando",
             (SignedIn, En) => "Signed in: syncing",
             (SyncSection, Es) => "Sincronización",
@@ -161,10 +168,10 @@ impl Message for SyncMsg {
             (ConflictGone, En) => "This record has no conflicts any more.",
             (FieldName, Es) => "Campo",
             (FieldName, En) => "Field",
-            (Mine, Es) => "Mío",
-            (Mine, En) => "Mine",
-            (Theirs, Es) => "Suyo",
-            (Theirs, En) => "Theirs",
+            (Mine, Es) => "Versión actual",
+            (Mine, En) => "Current version",
+            (Theirs, Es) => "Otra versión",
+            (Theirs, En) => "Other version",
             (Empty, Es) => "(vacío)",
             (Empty, En) => "(empty)",
             (KeepChoices, Es) => "Guardar selección",
@@ -217,8 +224,8 @@ impl Message for SyncCount {
             (SyncedMinutesAgo(m), En) => format!("synced {m} min ago"),
             (SyncedAt(at), Es) => format!("sincronizado el {at}"),
             (SyncedAt(at), En) => format!("last synced {at}"),
-            (TheirsN(n), Es) => format!("Suyo {n}"),
-            (TheirsN(n), En) => format!("Theirs {n}"),
+            (TheirsN(n), Es) => format!("Otra versión {n}"),
+            (TheirsN(n), En) => format!("Other version {n}"),
         })
     }
 }

@@ -11,6 +11,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::conflict_badge::ConflictBadge;
 use crate::components::record_detail::{
     AddressBlock, DetailActions, DetailHeader, DetailRow, LoadFailed, PageLoading, QuickActions,
     RecordNotFound, label, phone_links, tag_chips,
@@ -124,6 +125,7 @@ fn AccountView(data: AccountData) -> impl IntoView {
             <DetailHeader title=a.name.clone()>{subtitle}</DetailHeader>
             <DetailActions edit_href=format!("/accounts/{}/edit", a.id) on_delete />
         </div>
+        <ConflictBadge id=a.id.clone() />
         <QuickActions phone=a.phones.first().cloned() email=None address=first_address />
         <AccountFields account=a.clone() />
         <AccountContacts account_id=a.id.clone() contacts />

@@ -1,6 +1,10 @@
 //! `/conflicts/:id`: a record edited in two places at once. Each differing field shows the
-//! current version ("mine") and every other one ("theirs") as radio choices, prefilled by the
-//! merge; saving writes the choice as a new revision and deletes the other versions.
+//! current version (the winner, which the record's page shows; `FieldChoice::Mine`) and every
+//! other one as radio choices, prefilled by the merge; saving writes the choice as a new
+//! revision and deletes the other versions. They are labelled "current" and "other", not
+//! "mine" and "theirs": the winner is picked by revision hash, so on the device that made an
+//! edit it is as often the other device's version, and the store does not record which
+//! device wrote which.
 //! See `state::sync::conflicts` for why, without a common ancestor, choices must be confirmed.
 
 use crate::routes::use_params_map;
@@ -18,11 +22,15 @@ use crate::state::sync::{
 };
 use crate::state::{expect_current_user, expect_data_version, expect_store, expect_toasts};
 
+/// The hint that says the marked fields need a choice; those fields point to it.
+const NO_BASE_HINT: &str = "conflict-no-base";
+
 /// The record's own page.
 fn record_href(view: &ConflictView) -> String {
     let id = &view.mine.id;
     match view.mine.doc_type() {
         Some("account") => format!("/accounts/{id}"),
+        Some("deal") => format!("/deals/{id}"),
         _ => format!("/contacts/{id}"),
     }
 }
@@ -162,7 +170,7 @@ fn ConflictForm(conflict: ConflictView) -> impl IntoView {
     view! {
         <p class="page-intro">{i18n.signal(Msg::ConflictIntro)}</p>
         {(!conflict.unsettled.is_empty()).then(|| view! {
-            <p class="field-hint">{i18n.signal(Msg::ConflictNoBase)}</p>
+            <p class="field-hint" id=NO_BASE_HINT>{i18n.signal(Msg::ConflictNoBase)}</p>
         })}
         <form class="conflict-form" on:submit=on_submit>
             {rows}
@@ -228,7 +236,8 @@ fn FieldRow(
         })
         .collect_view();
     view! {
-        <fieldset class="card choices conflict-field" class:conflict-unsettled=unsettled>
+        <fieldset class="card choices conflict-field" class:conflict-unsettled=unsettled
+            aria-describedby=unsettled.then_some(NO_BASE_HINT)>
             <legend class="card-title">{field_label(&key)}</legend>
             {radios}
         </fieldset>

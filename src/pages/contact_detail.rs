@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::conflict_badge::ConflictBadge;
 use crate::components::record_detail::{
     AddressBlock, DetailActions, DetailHeader, DetailRow, LoadFailed, PageLoading, QuickActions,
     RecordNotFound, email_links, label, phone_links, tag_chips,
@@ -99,6 +100,7 @@ fn ContactView(data: ContactData) -> impl IntoView {
             </DetailHeader>
             <DetailActions edit_href=format!("/contacts/{}/edit", c.id) on_delete />
         </div>
+        <ConflictBadge id=c.id.clone() />
         <QuickActions phone=c.phones.first().cloned() email=c.emails.first().cloned() address=address.clone() />
         <ContactFields contact=c.clone() account />
         {address.map(|a| view! {

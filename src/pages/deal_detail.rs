@@ -12,6 +12,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::conflict_badge::ConflictBadge;
 use crate::components::deal_close::DealCloseDialog;
 use crate::components::deal_fields::rep_name;
 use crate::components::record_detail::{DetailActions, DetailRow, LoadFailed, PageLoading};
@@ -129,6 +130,7 @@ fn DealView(loaded: Loaded<Deal>) -> impl IntoView {
             </header>
             <DetailActions edit_href=format!("/deals/{}/edit", d.id) on_delete />
         </div>
+        <ConflictBadge id=d.id.clone() />
         <div class="deal-close-actions">
             {match status {
                 DealStatus::Open => view! {

@@ -44,6 +44,7 @@ fn login_error_msg(e: LoginError) -> Msg {
     match e {
         LoginError::WrongPassword => Msg::WrongPassword,
         LoginError::Unreachable => Msg::Unreachable,
+        LoginError::NoAccess => Msg::NoAccess,
         LoginError::Refused | LoginError::Storage => Msg::LoginFailed,
     }
 }

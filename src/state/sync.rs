@@ -18,7 +18,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use cartera_core::store::StoreError;
+use cartera_core::store::{DocStore, StoreError};
 use cartera_core::sync::{Next, Progress, Remote, SyncEvent, SyncMachine, SyncState};
 use leptos::prelude::*;
 
@@ -44,6 +44,11 @@ pub struct RunResult {
     pub outcome: RunOutcome,
     pub refused: Option<Vec<Refused>>,
     pub pending: Option<usize>,
+    /// The local store changed during the run: lists must read again. More than
+    /// `outcome.pulled() > 0`, which counts checkpointed batches only: a run cut between
+    /// writing a pulled batch and its checkpoint leaves the batch in the store uncounted, and
+    /// the rerun finds nothing new to count.
+    pub changed: bool,
 }
 
 /// Debounce between a local save and the push it triggers.
@@ -246,7 +251,7 @@ impl SyncService {
         if result.pending.is_some() {
             self.pending.set(result.pending);
         }
-        if result.outcome.pulled() > 0 {
+        if result.changed {
             self.inner.with_value(|i| i.borrow_mut().own_bump = true);
             self.version.bump();
         }
@@ -311,7 +316,9 @@ fn make_runner<R: Remote + 'static>(store: Store, remote: R, ids: ReplicationIds
         let (store, remote, ids) = (store.clone(), remote.clone(), ids.clone());
         Box::pin(async move {
             let mut report = |p: Progress| progress(p);
+            let seq_before = update_seq(&*store).await;
             let outcome = run_once(&*store, &*remote, &ids, &mut report).await;
+            let changed = outcome.pulled() > 0 || update_seq(&*store).await != seq_before;
             let new: Vec<_> = outcome
                 .report
                 .push
@@ -326,9 +333,16 @@ fn make_runner<R: Remote + 'static>(store: Store, remote: R, ids: ReplicationIds
                 outcome,
                 refused,
                 pending,
+                changed,
             }
         })
     })
+}
+
+/// The local store's update sequence (`None` when it cannot be read); `_local` documents such
+/// as checkpoints do not move it.
+async fn update_seq(store: &impl DocStore) -> Option<u64> {
+    store.info().await.ok().map(|i| i.update_seq)
 }
 
 /// Provides the sync service and wires it to the browser: online/offline, the page becoming

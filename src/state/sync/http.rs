@@ -1,7 +1,7 @@
 //! Connecting the loop to a real server: signing in (cookie session, so no password is kept),
 //! reconnecting at startup with the saved configuration, and signing out.
 
-use cartera_core::sync::{RemoteError, SyncEvent};
+use cartera_core::sync::{Remote, RemoteError, SyncEvent};
 use leptos::prelude::*;
 
 use super::config::{DEFAULT_DB, SyncConfig, load_config};
@@ -18,6 +18,8 @@ pub enum LoginError {
     Unreachable,
     /// Anything else the server said.
     Refused,
+    /// Signed in, but the account may not read the database (not a member: no Cartera role).
+    NoAccess,
     /// The local store could not record the replication identity.
     Storage,
 }
@@ -49,8 +51,33 @@ pub async fn sign_in(
         db: DEFAULT_DB.to_owned(),
         user: session.name,
     };
-    connect_config(sync, store, config.clone()).await?;
+    let remote = remote_for(&config)?;
+    // A valid account is not enough: one that is not a member of the database reads nothing
+    // (CouchDB answers 403, PouchDB Server 401, which the loop would call an expired session).
+    // Other failures (offline again, no database) are the loop's to report.
+    if let Err(RemoteError::Unauthorized { .. } | RemoteError::Forbidden { .. }) =
+        remote.info().await
+    {
+        let _ = crate::remote::logout(server).await;
+        return Err(LoginError::NoAccess);
+    }
+    connect_with(sync, store, remote, config.clone()).await?;
     Ok(config)
+}
+
+fn remote_for(config: &SyncConfig) -> Result<HttpRemote, LoginError> {
+    HttpRemote::new(&config.db_url(), Auth::Cookie).map_err(|_| LoginError::Unreachable)
+}
+
+async fn connect_with(
+    sync: SyncService,
+    store: Store,
+    remote: HttpRemote,
+    config: SyncConfig,
+) -> Result<(), LoginError> {
+    sync.connect(store, remote, config)
+        .await
+        .map_err(|_| LoginError::Storage)
 }
 
 async fn connect_config(
@@ -58,11 +85,7 @@ async fn connect_config(
     store: Store,
     config: SyncConfig,
 ) -> Result<(), LoginError> {
-    let remote =
-        HttpRemote::new(&config.db_url(), Auth::Cookie).map_err(|_| LoginError::Unreachable)?;
-    sync.connect(store, remote, config)
-        .await
-        .map_err(|_| LoginError::Storage)
+    connect_with(sync, store, remote_for(&config)?, config).await
 }
 
 /// Reconnects with the saved configuration once the store is open (the session cookie, when
