@@ -21,7 +21,7 @@ use crate::pages::pipeline::PipelinePage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::today::TodayPage;
 use crate::pages::visit::VisitPage;
-use crate::routes::{Page, use_page};
+use crate::routes::{Page, ShownPage, use_page};
 use crate::state;
 
 #[component]
@@ -60,10 +60,22 @@ fn AppRoutes() -> impl IntoView {
 }
 
 /// The page the location names; rebuilt only when the page changes, not its `:id`.
+///
+/// The switch waits for an effect (the next tick), as the router's own routes do: code that
+/// navigates and then touches its page's signals (`navigate(..); busy.set(false)`) must not find
+/// them disposed.
 #[component]
 fn RoutedPage() -> impl IntoView {
     let page = use_page();
-    move || match page.get() {
+    let shown = RwSignal::new(page.get_untracked());
+    provide_context(ShownPage(shown));
+    Effect::new(move |_| {
+        let next = page.get();
+        if shown.get_untracked() != next {
+            shown.set(next);
+        }
+    });
+    move || match shown.get() {
         Page::Root => view! { <ToToday/> }.into_any(),
         Page::Contacts => view! { <ContactsPage/> }.into_any(),
         Page::ContactNew | Page::ContactEdit => view! { <ContactFormPage/> }.into_any(),

@@ -95,12 +95,25 @@ pub fn use_page() -> Memo<Page> {
     Memo::new(move |_| location.pathname.with(|p| match_path(p).0))
 }
 
-/// The current route's parameters (`id`), as leptos_router's hook of the same name.
+/// The page on screen, in context below the routes (it follows the location one tick later).
+#[derive(Clone, Copy)]
+pub struct ShownPage(pub RwSignal<Page>);
+
+/// The current route's parameters (`id`), as leptos_router's hook of the same name. While the
+/// location already names another page and this one is about to go, they keep their value, so a
+/// leaving page does not load the next page's id.
 pub fn use_params_map() -> Memo<ParamsMap> {
     let location = use_location();
-    Memo::new(move |_| {
+    let shown = use_context::<ShownPage>();
+    Memo::new(move |prev: Option<&ParamsMap>| {
+        let (page, id) = location.pathname.with(|p| match_path(p));
+        if let (Some(prev), Some(ShownPage(shown))) = (prev, shown)
+            && shown.get() != page
+        {
+            return prev.clone();
+        }
         let mut params = ParamsMap::new();
-        if let Some(id) = location.pathname.with(|p| match_path(p).1) {
+        if let Some(id) = id {
             params.insert("id", id);
         }
         params

@@ -73,6 +73,8 @@ export async function launchBrowser(t, { viewport = 'desktop', locale = 'es-ES' 
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => errors.push(String(e)));
+  // E2E_CONSOLE=1 prints the page's console (a wasm panic's message is logged there).
+  if (process.env.E2E_CONSOLE) page.on('console', (m) => console.error(`[console.${m.type()}]`, m.text()));
   return { context, page, profile, errors, failedRequests };
 }
 
