@@ -47,7 +47,9 @@ async function newDeal(page, server, title, amount, stage) {
 /**
  * Drags `from` onto `to` with the mouse, the way a person does (press, move in steps, release),
  * and returns whether the target column was highlighted as a drop target while hovering.
- * Playwright's mouse drives Chromium's real HTML5 drag and drop (dragstart, dragover, drop).
+ * Playwright's mouse drives Chromium's real HTML5 drag and drop (dragstart, dragover, drop);
+ * `locator.dragTo` does too (checked), but pressing and moving by hand lets the test look at the
+ * highlight before the release.
  * A column past the board's right edge (the board scrolls sideways) is reached as a person
  * does: by holding the card at the edge until Chromium's drag autoscroll brings it in.
  */
