@@ -8,6 +8,8 @@
 #   search              SearchIndex p50/p95 over 10k and 100k sample contacts in Chromium's wasm
 #   cold start          reload to the first contact row with 10k contacts stored, median of 5
 #   sales               forecast by month/quarter and pipeline totals over 50k deals, median of 5
+#   kanban              the pipeline board with 5k open deals vs 500 in the same run (Playwright,
+#                       release build): load to first card, drag and drop, long tasks, frames
 #   sync                pull / push of 10k documents with a real PouchDB Server (median of 3) vs
 #                       PouchDB 9 in the same Chromium (indexeddb adapter) and a node PouchDB
 #                       client against the same server; no-op sync after 10k docs
@@ -34,5 +36,8 @@ wasm_tests_with_sync_server bench bash -c '
 
 log "cold start with 10k contacts (Playwright, release build)"
 node scripts/bench/coldstart.mjs >bench-out/coldstart.json
+
+log "pipeline board with 5k vs 500 open deals: load and drag and drop (Playwright, release build)"
+node scripts/bench/kanban.mjs >bench-out/kanban.json
 
 node scripts/bench/report.mjs bench-out | tee bench-out/results.md

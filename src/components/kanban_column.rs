@@ -1,5 +1,6 @@
 //! One stage of the board: its name, totals (count, amount and weighted amount per currency),
-//! and its cards, capped with "show more" so 5k deals stay responsive. A drop zone for cards.
+//! and its cards, capped with "show more" so 5k deals stay responsive. A drop zone for the
+//! board's cards (highlighted while one is over it); other drags (files, text) are ignored.
 
 use std::sync::Arc;
 
@@ -9,8 +10,20 @@ use leptos::prelude::*;
 use crate::components::kanban_card::{CardData, Dragging, KanbanCard};
 use crate::i18n::{Locale, SalesMsg, expect_i18n, fmt_money};
 
-/// Cards shown per column at first, and added by each "show more".
-pub const PAGE: usize = 40;
+/// Cards shown per column at first, and added by each "show more": more than a desktop
+/// column shows without scrolling; each card costs ~0.3 ms to build (scripts/bench/kanban.mjs).
+pub const PAGE: usize = 20;
+
+/// True when a `dragleave` leaves the column itself, not for a card or heading inside it
+/// (`relatedTarget` is where the pointer went; without one, it left).
+fn left_column(ev: &web_sys::DragEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let node = |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    match (node(ev.current_target()), node(ev.related_target())) {
+        (Some(column), Some(to)) => !column.contains(Some(&to)),
+        _ => true,
+    }
+}
 
 /// "12.500,00 € + 3.000,00 US$", or "—" when empty.
 pub fn fmt_amounts(l: Locale, a: &Amounts) -> String {
@@ -40,9 +53,9 @@ pub fn KanbanColumn(
     let labelled_by = heading_id.clone();
     let target = stage_id.clone();
     let on_drop = move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
         over.set(false);
         if let Some(id) = dragging.get_untracked() {
+            ev.prevent_default();
             dragging.set(None);
             on_move.run((id, target.clone()));
         }
@@ -65,10 +78,18 @@ pub fn KanbanColumn(
             id=format!("column-{stage_id}")
             aria-labelledby=labelled_by
             on:dragover=move |ev| {
-                ev.prevent_default();
-                over.set(true);
+                if dragging.with_untracked(Option::is_some) {
+                    ev.prevent_default();
+                    if !over.get_untracked() {
+                        over.set(true);
+                    }
+                }
             }
-            on:dragleave=move |_| over.set(false)
+            on:dragleave=move |ev| {
+                if left_column(&ev) {
+                    over.set(false);
+                }
+            }
             on:drop=on_drop
         >
             <header class="kanban-column-head">

@@ -102,6 +102,26 @@ fn plain_amount(minor: i64, digits: u32) -> String {
     }
 }
 
+thread_local! {
+    /// The `format` function of one `Intl.DateTimeFormat` per locale: building a formatter
+    /// takes ~0.2 ms, and the pipeline board formats a date per card.
+    static DATE_FORMATS: std::cell::RefCell<Vec<(Locale, js_sys::Function)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn date_format(locale: Locale) -> js_sys::Function {
+    DATE_FORMATS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, f)) = cache.iter().find(|(l, _)| *l == locale) {
+            return f.clone();
+        }
+        let options = options(&[("dateStyle", "medium")]);
+        let f = Intl::DateTimeFormat::new(&locales(locale), &options).format();
+        cache.push((locale, f.clone()));
+        f
+    })
+}
+
 /// A calendar date ("26 nov 2026" / "Nov 26, 2026").
 pub fn fmt_date(locale: Locale, date: NaiveDate) -> String {
     let js = js_sys::Date::new_with_year_month_day(
@@ -109,8 +129,7 @@ pub fn fmt_date(locale: Locale, date: NaiveDate) -> String {
         date.month0() as i32,
         date.day() as i32,
     );
-    let f = Intl::DateTimeFormat::new(&locales(locale), &options(&[("dateStyle", "medium")]));
-    f.format()
+    date_format(locale)
         .call1(&JsValue::NULL, &js)
         .ok()
         .and_then(|v| v.as_string())

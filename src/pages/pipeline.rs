@@ -1,7 +1,9 @@
 //! `/pipeline`: the Kanban board of the default pipeline's open deals. Columns per stage with
 //! totals per currency; filters by rep and close period; drag and drop on desktop, a stage
 //! select on every card (keyboard, phones), and a stage strip that scrolls to a column on
-//! phones. Every move goes through `move_stage` (history recorded) and is saved.
+//! phones. Every move goes through `move_deal` (core's `move_stage`: history recorded), is
+//! saved and can be undone from its toast. Closing a deal (won/lost) is not a board move: the
+//! board shows open stages only, and closing happens on the deal's page with its reason dialog.
 //!
 //! Cards, totals and the stalled flags are computed once per data or filter change (memos);
 //! each column renders at most a page of cards until "show more".

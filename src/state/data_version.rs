@@ -12,6 +12,11 @@ impl DataVersion {
         self.0.get()
     }
 
+    /// The current value, without subscribing.
+    pub fn untracked(&self) -> u64 {
+        self.0.get_untracked()
+    }
+
     /// Call after every write that succeeded, so every list reads again.
     pub fn bump(&self) {
         self.0.update(|v| *v = v.wrapping_add(1));

@@ -1,6 +1,12 @@
 //! Sales data for the pipeline, deals and forecast screens: every deal, pipeline and quota in
 //! memory (5k open deals are a few MB), reloaded when the data version moves, and the writes
-//! those screens make (save, move a stage, close, reopen, delete with undo).
+//! those screens make (save, move a stage with undo, close, reopen, delete with undo).
+//!
+//! **Own writes do not reload.** A write of these screens updates the cache in place
+//! ([`SalesCache::apply`]) and bumps the data version for the other screens; when the cache was
+//! current before that write and no load is running, the reload the bump would start is
+//! skipped (reading 5k deals back takes a few hundred ms, which would freeze the board after
+//! every drag). Any other bump (sync, another service) reloads, and so does opening a page.
 //!
 //! **The default pipeline.** When the store holds no pipeline, the first screen that needs one
 //! writes core's `sample_pipeline` (id `pipeline-sample`, stage ids `s1`-`s5`). Its stored stage
@@ -37,6 +43,9 @@ pub struct SalesCache {
     revs: StoredValue<HashMap<String, Rev>>,
     busy: StoredValue<bool>,
     again: StoredValue<bool>,
+    /// The data version the cache reflects: set when a load starts, moved along by the cache's
+    /// own writes (see the module docs).
+    current: StoredValue<Option<u64>>,
 }
 
 impl SalesCache {
@@ -49,6 +58,7 @@ impl SalesCache {
             revs: StoredValue::new(HashMap::new()),
             busy: StoredValue::new(false),
             again: StoredValue::new(false),
+            current: StoredValue::new(None),
         }
     }
 
@@ -64,6 +74,7 @@ impl SalesCache {
             loop {
                 cache.again.set_value(false);
                 if let Err(e) = cache.load(&store).await {
+                    cache.current.set_value(None);
                     cache
                         .status
                         .try_set(CacheStatus::Failed(ErrorMsg::from(&e)));
@@ -94,6 +105,8 @@ impl SalesCache {
             .filter_map(|d| Quota::from_doc(d).ok())
             .collect();
         let docs = store.query(&by_type(DEAL_TYPE)).await?;
+        // Reading, parsing and drawing 5k deals are three main-thread tasks, not one long one.
+        next_task().await;
         let mut revs = HashMap::with_capacity(docs.len());
         let mut deals: Vec<Deal> = Vec::with_capacity(docs.len());
         for doc in docs {
@@ -103,11 +116,15 @@ impl SalesCache {
             }
         }
         sort::sort_by(&mut deals, |a, b| a.id.cmp(&b.id));
+        next_task().await;
         self.revs.set_value(revs);
         self.pipelines.set(Arc::new(pipelines));
         self.quotas.set(Arc::new(quotas));
         self.deals.set(Arc::new(deals));
-        self.status.set(CacheStatus::Ready);
+        // Setting it again would rebuild every view that matches on it (the whole board).
+        if self.status.get_untracked() != CacheStatus::Ready {
+            self.status.set(CacheStatus::Ready);
+        }
         Ok(())
     }
 
@@ -127,6 +144,15 @@ impl SalesCache {
                 Err(i) => v.insert(i, deal.clone()),
             }
         });
+    }
+
+    /// Bumps the data version after a write this cache already shows.
+    fn wrote(&self, version: DataVersion) {
+        let before = version.untracked();
+        version.bump();
+        if self.current.get_value() == Some(before) && !self.busy.get_value() {
+            self.current.set_value(Some(version.untracked()));
+        }
     }
 
     /// Removes a deleted deal.
@@ -161,6 +187,24 @@ impl SalesCache {
         self.pipelines
             .with(|p| p.iter().find(|p| p.id == id).cloned())
     }
+
+    /// The pipeline `id`; untracked.
+    fn pipeline_untracked(&self, id: &str) -> Option<Pipeline> {
+        self.pipelines
+            .with_untracked(|p| p.iter().find(|p| p.id == id).cloned())
+    }
+}
+
+/// Resolves in a later main-thread task (`setTimeout(0)`).
+async fn next_task() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let later = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0));
+        if !matches!(later, Some(Ok(_))) {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
 /// Writes the sample pipeline as the team's default (see the module docs).
@@ -193,9 +237,13 @@ pub fn expect_sales() -> SalesCache {
 /// Keeps the cache in step with the store; call it in each page that shows sales data.
 pub fn follow_sales(cache: SalesCache, store: Store) {
     let version = super::expect_data_version();
-    Effect::new(move |_| {
-        version.track();
-        cache.sync_with(store.clone());
+    // The first run (a page opening) always reloads: another tab may have written.
+    Effect::new(move |opened: Option<()>| {
+        let v = version.track();
+        if opened.is_none() || cache.current.get_value() != Some(v) {
+            cache.current.set_value(Some(v));
+            cache.sync_with(store.clone());
+        }
     });
 }
 
@@ -294,31 +342,48 @@ pub async fn save_deal(ctx: SalesCtx, deal: &Deal, prev: Option<Rev>) -> Result<
     };
     let rev = write(&ctx.store(), edit).await?;
     ctx.cache.apply(deal, rev);
-    ctx.version.bump();
+    ctx.cache.wrote(ctx.version);
     Ok(())
 }
 
 /// Saves an edited deal and toasts `done`; errors are toasted.
 pub fn save_and_toast(ctx: SalesCtx, deal: Deal, done: SalesMsg) {
+    let prev = ctx.cache.rev(&deal.id);
+    save_then_toast(ctx, deal, prev, ctx.i18n.t(done), None);
+}
+
+/// Saves `deal` on top of revision `prev` and toasts `done`; errors are toasted. With `undo`
+/// (the deal as it was, and the toast for putting it back) the toast offers Undo, which saves
+/// that deal on top of the new revision: a change made in between is a conflict, not lost.
+fn save_then_toast(
+    ctx: SalesCtx,
+    deal: Deal,
+    prev: Option<Rev>,
+    done: String,
+    undo: Option<(Deal, String)>,
+) {
     leptos::task::spawn_local(async move {
-        match save_deal(ctx, &deal, ctx.cache.rev(&deal.id)).await {
-            Ok(()) => ctx.toasts.show(ctx.i18n.t(done), None),
-            Err(e) => ctx.show_error(e),
+        match (save_deal(ctx, &deal, prev).await, undo) {
+            (Ok(()), None) => ctx.toasts.show(done, None),
+            (Ok(()), Some((before, undone))) => {
+                let rev = ctx.cache.rev(&deal.id);
+                ctx.toasts.show_undo(done, move || {
+                    save_then_toast(ctx, before.clone(), rev.clone(), undone.clone(), None);
+                });
+            }
+            (Err(e), _) => ctx.show_error(e),
         }
     });
 }
 
 /// Moves deal `id` to stage `stage_id` of its pipeline as `user` (history recorded), saves it
-/// and announces the move.
+/// and announces the move with an Undo that puts the deal back as it was, history included
+/// (the stage picker and drag and drop both land here).
 pub fn move_deal(ctx: SalesCtx, id: &str, stage_id: &str, user: &str) {
     let Some(deal) = ctx.cache.deal(id) else {
         return;
     };
-    let Some(pipeline) = ctx
-        .cache
-        .pipelines
-        .with_untracked(|p| p.iter().find(|p| p.id == deal.pipeline_id).cloned())
-    else {
+    let Some(pipeline) = ctx.cache.pipeline_untracked(&deal.pipeline_id) else {
         return;
     };
     let Some(stage) = pipeline.stage(stage_id) else {
@@ -328,8 +393,13 @@ pub fn move_deal(ctx: SalesCtx, id: &str, stage_id: &str, user: &str) {
         return;
     }
     let moved = move_stage(&deal, stage, Utc::now(), user);
-    let name = stage_name(&pipeline, stage, ctx.i18n.locale());
-    save_and_toast(ctx, moved, SalesMsg::Moved(deal.title.clone(), name));
+    let l = ctx.i18n.locale();
+    let to = stage_name(&pipeline, stage, l);
+    let back = stage_label(Some(&pipeline), &deal.stage_id, l);
+    let done = ctx.i18n.t(SalesMsg::Moved(deal.title.clone(), to));
+    let undone = ctx.i18n.t(SalesMsg::Moved(deal.title.clone(), back));
+    let prev = ctx.cache.rev(id);
+    save_then_toast(ctx, moved, prev, done, Some((deal, undone)));
 }
 
 /// Deletes deal `doc`, runs `on_deleted`, and offers to undo.
@@ -347,7 +417,7 @@ pub fn delete_deal_with_undo(ctx: SalesCtx, doc: Doc, on_deleted: impl FnOnce() 
             Ok(deletion) => {
                 ctx.cache.forget(&doc.id);
                 on_deleted();
-                ctx.version.bump();
+                ctx.cache.wrote(ctx.version);
                 ctx.toasts
                     .show_undo(ctx.i18n.t(SalesMsg::Deleted), move || {
                         restore(ctx, doc.clone(), deletion.clone());
@@ -368,13 +438,16 @@ fn restore(ctx: SalesCtx, doc: Doc, deletion: Rev) {
         };
         match write(&ctx.store(), edit).await {
             Ok(rev) => {
-                if let Ok(d) = Deal::from_doc(&Doc {
+                match Deal::from_doc(&Doc {
                     rev: rev.clone(),
                     ..doc
                 }) {
-                    ctx.cache.apply(&d, rev);
+                    Ok(d) => {
+                        ctx.cache.apply(&d, rev);
+                        ctx.cache.wrote(ctx.version);
+                    }
+                    Err(_) => ctx.version.bump(),
                 }
-                ctx.version.bump();
                 ctx.toasts.show(ctx.i18n.t(SalesMsg::Restored), None);
             }
             Err(e) => ctx.show_error(e),
