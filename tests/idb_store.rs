@@ -335,3 +335,88 @@ async fn a_large_batch_finds_its_existing_documents() {
     drop(store);
     delete_database(&name).await.expect("delete");
 }
+
+/// A type is read a page of 1000 at a time: across page boundaries nothing is lost or repeated,
+/// other types and deleted documents in between are left out, and the order is by id.
+#[wasm_bindgen_test]
+async fn a_type_is_read_whole_across_pages() {
+    let name = db_name("type-pages");
+    let store = open(&name).await;
+    let mut batch = Vec::new();
+    for i in 0..2_345 {
+        batch.push(create(
+            &format!("d-{i:05}"),
+            json!({"type": "deal", "n": i}),
+        ));
+        if i % 3 == 0 {
+            batch.push(create(&format!("d-{i:05}-c"), json!({"type": "contact"})));
+        }
+    }
+    let revs = store.bulk_docs(batch).await.expect("create");
+    assert!(revs.iter().all(Result::is_ok));
+    // Delete the deal that would sit on the first page boundary, and another one.
+    for id in ["d-01000", "d-02000"] {
+        let doc = store.get(id).await.expect("get").expect("exists");
+        let deleted = Edit {
+            id: id.into(),
+            prev: Some(doc.rev),
+            deleted: true,
+            body: Body::new(),
+        };
+        assert!(store.bulk_docs(vec![deleted]).await.expect("delete")[0].is_ok());
+    }
+    let deals = store
+        .query(&Query::ByType {
+            doc_type: "deal".into(),
+        })
+        .await
+        .expect("query");
+    let ids: Vec<&str> = deals.iter().map(|d| d.id.as_str()).collect();
+    let expected: Vec<String> = (0..2_345)
+        .filter(|i| *i != 1000 && *i != 2000)
+        .map(|i| format!("d-{i:05}"))
+        .collect();
+    assert_eq!(ids.len(), 2_343);
+    assert!(
+        ids.iter().zip(&expected).all(|(a, b)| *a == b),
+        "by id, each once"
+    );
+    drop(store);
+    delete_database(&name).await.expect("delete");
+}
+
+/// A database written by schema version 1 (type index keyed by the type alone) opens at the
+/// current version with its data, and its types read through the rebuilt index.
+#[wasm_bindgen_test]
+async fn a_version_1_database_is_upgraded_with_its_data() {
+    let name = db_name("upgrade-v1");
+    {
+        let old = IdbStore::open_old_schema(&name, 1)
+            .await
+            .expect("open at v1");
+        let r = old
+            .bulk_docs(vec![
+                create("a-1", json!({"type": "deal"})),
+                create("a-2", json!({"type": "contact"})),
+                create("a-3", json!({"type": "deal"})),
+            ])
+            .await
+            .expect("write at v1");
+        assert!(r.iter().all(Result::is_ok));
+    }
+    let store = open(&name).await;
+    let deals = store
+        .query(&Query::ByType {
+            doc_type: "deal".into(),
+        })
+        .await
+        .expect("query after the upgrade");
+    let ids: Vec<&str> = deals.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a-1", "a-3"]);
+    assert_eq!(store.info().await.expect("info").doc_count, 3);
+    drop(store);
+    let db = raw_open(&name, None).await;
+    assert_eq!(db.version() as u32, SCHEMA_VERSION);
+    db.close();
+    delete_database(&name).await.expect("delete");
+}

@@ -71,18 +71,30 @@ impl IdbStore {
     /// failed, or another tab holds an old connection open.
     pub async fn open(name: &str) -> Result<Self, StoreError> {
         let db = schema::open(name).await?;
+        Ok(Self::with_db(db, name))
+    }
+
+    fn with_db(db: IdbDatabase, name: &str) -> Self {
         let on_versionchange = {
             let db = db.clone();
             Closure::<dyn FnMut()>::new(move || db.close())
         };
         db.set_onversionchange(Some(on_versionchange.as_ref().unchecked_ref()));
-        Ok(Self {
+        Self {
             inner: Rc::new(Inner {
                 db,
                 name: name.to_owned(),
                 _on_versionchange: on_versionchange,
             }),
-        })
+        }
+    }
+
+    /// Opens `name` at an older schema `version`, as an earlier build of the app would (for the
+    /// upgrade tests; the app always opens with [`IdbStore::open`]).
+    #[doc(hidden)]
+    pub async fn open_old_schema(name: &str, version: u32) -> Result<Self, StoreError> {
+        let db = schema::open_old(name, version).await?;
+        Ok(Self::with_db(db, name))
     }
 
     /// The database name.

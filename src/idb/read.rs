@@ -299,7 +299,7 @@ pub(crate) async fn query(db: &IdbDatabase, query: &Query) -> Result<Vec<Doc>, S
     let docs = store(&tx, DOCS)?;
     let s = |v: &str| JsValue::from_str(v);
     let (name, key) = match query {
-        Query::ByType { doc_type } => (BY_TYPE, s(doc_type)),
+        Query::ByType { doc_type } => return by_type(&index(&docs, BY_TYPE)?, doc_type).await,
         Query::ByOwner { doc_type, owner } => {
             (BY_OWNER, Array::of2(&s(doc_type), &s(owner)).into())
         }
@@ -318,6 +318,37 @@ pub(crate) async fn query(db: &IdbDatabase, query: &Query) -> Result<Vec<Doc>, S
         .iter()
         .map(DocRecord::winning_doc)
         .collect())
+}
+
+/// Documents read per request by [`by_type`]: each page is decoded in its own main-thread task.
+pub(crate) const TYPE_PAGE: u32 = 1000;
+
+/// Every live document of a type, by id: pages of [`TYPE_PAGE`] over the `[type, id]` index in
+/// one transaction, each after the last id of the one before.
+async fn by_type(index: &IdbIndex, doc_type: &str) -> Result<Vec<Doc>, StoreError> {
+    let t = JsValue::from_str(doc_type);
+    // Every key `[doc_type, <string>]` sorts before `[doc_type, []]` (arrays after strings).
+    let upper: JsValue = Array::of2(&t, &Array::new()).into();
+    let mut range = IdbKeyRange::bound(&Array::of1(&t), &upper).map_err(|e| js_error(&e))?;
+    let mut out = Vec::new();
+    loop {
+        let req = index
+            .get_all_with_key_and_limit(&range, TYPE_PAGE)
+            .map_err(|e| js_error(&e))?;
+        let page = decode_records(&value(&req).await?)?;
+        let full = page.len() >= TYPE_PAGE as usize;
+        let last = page.last().map(|r| r.id.clone());
+        out.extend(page.iter().map(DocRecord::winning_doc));
+        match last {
+            Some(last) if full => {
+                let lower = Array::of2(&t, &JsValue::from_str(&last));
+                range =
+                    IdbKeyRange::bound_with_lower_open_and_upper_open(&lower, &upper, true, false)
+                        .map_err(|e| js_error(&e))?;
+            }
+            _ => return Ok(out),
+        }
+    }
 }
 
 /// Newest `updated_at` first: a backwards cursor over `[type, …]` keys.

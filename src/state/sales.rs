@@ -105,11 +105,16 @@ impl SalesCache {
             .filter_map(|d| Quota::from_doc(d).ok())
             .collect();
         let docs = store.query(&by_type(DEAL_TYPE)).await?;
-        // Reading, parsing and drawing 5k deals are three main-thread tasks, not one long one.
+        // Reading (a page a task, see `idb::read::by_type`), parsing (a thousand a task) and drawing
+        // 5k deals are short main-thread tasks, not one long one.
         next_task().await;
         let mut revs = HashMap::with_capacity(docs.len());
         let mut deals: Vec<Deal> = Vec::with_capacity(docs.len());
-        for doc in docs {
+        for (i, doc) in docs.into_iter().enumerate() {
+            // Parsed a thousand at a time, each batch its own main-thread task.
+            if i % 1000 == 999 {
+                next_task().await;
+            }
             if let Ok(d) = Deal::from_doc(&doc) {
                 revs.insert(doc.id, doc.rev);
                 deals.push(d);
