@@ -10,8 +10,8 @@
 //!   A is itself an edit of the current base (saves in a row keep the revision they started
 //!   from: until A is pushed, no other device can have branched from it);
 //! - deleting a leaf, and replicated revisions, do not choose a base;
-//! - any write drops the base once it is no longer a proper ancestor of a live leaf (the document
-//!   deleted, the branch abandoned, or the revision stemmed), and never before;
+//! - a write of the document drops the base once it is no longer a proper ancestor of a live
+//!   leaf (the document deleted, the branch abandoned, or the revision stemmed), never before;
 //! - so a document has at most one kept base, and only a document edited on this device has one.
 
 use std::collections::{BTreeSet, HashMap};
