@@ -150,15 +150,15 @@ impl RevTree {
     /// The deepest revision that is an ancestor of both `a` and `b` (or one of them, when one
     /// descends from the other); `None` when their known histories do not meet.
     pub fn common_ancestor(&self, a: &Rev, b: &Rev) -> Option<Rev> {
-        let mut seen = HashSet::new();
+        let mut seen = vec![false; self.nodes.len()];
         let mut at = self.index_of(a);
         while let Some(i) = at {
-            seen.insert(i);
+            seen[i] = true;
             at = self.nodes[i].parent;
         }
         let mut at = self.index_of(b);
         while let Some(i) = at {
-            if seen.contains(&i) {
+            if seen[i] {
                 return Some(self.nodes[i].rev.clone());
             }
             at = self.nodes[i].parent;

@@ -10,8 +10,6 @@
 //! (no clock, no user stamped), and revision ids hash the parent and the body, so two devices
 //! that both merge the same conflict write the same revisions and do not conflict again.
 
-use std::collections::BTreeSet;
-
 use crate::store::{Body, Doc, DocStore, Edit, Rev, RevTree, Seq, StoreError, WriteError};
 
 use super::merge::three_way_merge;
@@ -42,7 +40,7 @@ impl LeafMerge {
 /// the winner in `tree` is `base` merges against it; any other merges without a base.
 pub fn merge_leaves(tree: &RevTree, base: Option<&Doc>, winner: &Doc, others: &[Doc]) -> LeafMerge {
     let mut merged = winner.body.clone();
-    let mut conflicts = BTreeSet::new();
+    let mut conflicts: Vec<String> = Vec::new();
     let mut every_base = !others.is_empty();
     for other in others {
         let shared = tree.common_ancestor(&winner.rev, &other.rev);
@@ -50,11 +48,17 @@ pub fn merge_leaves(tree: &RevTree, base: Option<&Doc>, winner: &Doc, others: &[
         every_base &= b.is_some();
         let merge = three_way_merge(b.map(|b| &b.body), &merged, &other.body);
         merged = merge.merged;
-        conflicts.extend(merge.conflicts);
+        for key in merge.conflicts {
+            if !conflicts.contains(&key) {
+                conflicts.push(key);
+            }
+        }
     }
+    // Each merge lists its conflicts sorted; only several other leaves can unsort them.
+    crate::sort::sort(&mut conflicts);
     LeafMerge {
         merged,
-        conflicts: conflicts.into_iter().collect(),
+        conflicts,
         base: base.filter(|_| every_base).map(|b| b.body.clone()),
     }
 }
