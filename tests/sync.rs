@@ -1,7 +1,7 @@
 //! The sync loop as a user meets it, against core's in-memory server: a save reaches the
 //! server within about a second, pulled records appear (also when the connection drops before
-//! the checkpoint), refusals are remembered per record, and resolving a conflict leaves one
-//! version.
+//! the checkpoint), refusals are remembered per record, a conflict of different fields merges
+//! by itself, and resolving a conflict leaves one version.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -280,7 +280,7 @@ async fn resolving_a_conflict_keeps_the_chosen_fields_and_leaves_one_version()
     let store = fresh_store("conflict").await;
     let base = json!({"type": "contact", "given_name": "Ana", "job_title": "Rep"});
     let r1 = save(&*store, "c-1", None, base).await;
-    let mine = json!({"type": "contact", "given_name": "Ana María", "job_title": "Rep"});
+    let mine = json!({"type": "contact", "given_name": "Ana María", "job_title": "Lead"});
     save(&*store, "c-1", Some(r1.clone()), mine).await;
     // Another device's edit of the same first version arrives by replication.
     let theirs = Doc {
@@ -300,15 +300,24 @@ async fn resolving_a_conflict_keeps_the_chosen_fields_and_leaves_one_version()
 
     let view = load_conflict(&*store, "c-1").await?.expect("a conflict");
     let keys: Vec<&str> = view.fields.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(keys, ["given_name", "job_title"]);
-    let mut choices = view.fields.clone();
-    for (key, choice) in &mut choices {
-        if key == "job_title" {
-            *choice = FieldChoice::Theirs(0);
-        }
-    }
+    assert_eq!(
+        keys,
+        ["job_title"],
+        "only the field both versions changed is asked"
+    );
+    assert_eq!(
+        view.merged_fields,
+        ["given_name"],
+        "the other change is merged"
+    );
+    assert_eq!(
+        view.base.as_ref().and_then(|b| b.get("job_title")),
+        Some(&json!("Rep")),
+        "the common earlier version was kept by the local edit"
+    );
+    let choices = vec![("job_title".to_owned(), FieldChoice::Theirs(0))];
     let chosen = chosen_body(&view, &choices, "2026-01-01T00:00:00.000Z", "ana");
-    resolve_conflict(&*store, &view, chosen)
+    resolve_conflict(&*store, &view.mine, &view.theirs, chosen)
         .await?
         .expect("written");
 
@@ -318,4 +327,62 @@ async fn resolving_a_conflict_keeps_the_chosen_fields_and_leaves_one_version()
     assert_eq!(left[0].body.get("job_title"), Some(&json!("Manager")));
     assert!(load_conflict(&*store, "c-1").await?.is_none());
     Ok(())
+}
+
+#[wasm_bindgen_test]
+async fn the_loop_merges_a_conflict_of_different_fields_and_pushes_the_merge() {
+    leptos::mount::mount_to_body(|| ());
+    let owner = Owner::new();
+    owner.set();
+    let version = provide_data_version();
+    let sync = provide_sync(version);
+    let store = fresh_store("merge").await;
+    let remote = Shared::default();
+    let config = cartera::state::sync::SyncConfig {
+        server: "http://memory".into(),
+        db: "cartera".into(),
+        user: "ana".into(),
+    };
+    let first = json!({"type": "contact", "given_name": "Ana", "phones": ["600"], "notes": ""});
+    let r1 = save(&*store, "c-1", None, first).await;
+    sync.connect(store.clone(), remote.clone(), config)
+        .await
+        .expect("connect");
+    let shared = eventually(3000, async || {
+        remote.0.store().get("c-1").await.ok().flatten().is_some()
+    })
+    .await;
+    assert!(shared, "the first version reached the server");
+
+    // Another device changed the phone; this one, offline meanwhile, the notes.
+    let theirs = json!({"type": "contact", "given_name": "Ana", "phones": ["611"], "notes": ""});
+    save(remote.0.store(), "c-1", Some(r1.clone()), theirs).await;
+    let mine = json!({"type": "contact", "given_name": "Ana", "phones": ["600"], "notes": "VIP"});
+    save(&*store, "c-1", Some(r1), mine).await;
+    version.bump();
+
+    let merged = eventually(5000, async || {
+        let on_server = remote
+            .0
+            .store()
+            .get_conflicts("c-1")
+            .await
+            .unwrap_or_default();
+        on_server.len() == 1
+            && on_server[0].body.get("phones") == Some(&json!(["611"]))
+            && on_server[0].body.get("notes") == Some(&json!("VIP"))
+    })
+    .await;
+    assert!(merged, "the server holds one version with both changes");
+    let here = store.get_conflicts("c-1").await.expect("read");
+    assert_eq!(
+        here.len(),
+        1,
+        "no conflict left on the device: nothing to ask"
+    );
+    assert_eq!(
+        (here[0].body.get("phones"), here[0].body.get("notes")),
+        (Some(&json!(["611"])), Some(&json!("VIP")))
+    );
+    cartera::state::sync::forget_config();
 }

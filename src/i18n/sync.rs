@@ -46,6 +46,10 @@ pub enum SyncMsg {
     ConflictTitle,
     ConflictIntro,
     ConflictNoBase,
+    ConflictBothChanged,
+    ConflictNothingToAsk,
+    MergedFields,
+    BaseValue,
     ConflictGone,
     FieldName,
     Mine,
@@ -164,6 +168,22 @@ impl Message for SyncMsg {
             (ConflictNoBase, En) => {
                 "The common earlier version is not kept, so the marked fields need your choice."
             }
+            (ConflictBothChanged, Es) => {
+                "Las dos versiones cambiaron estos campos de forma distinta: elige qué valor conservar."
+            }
+            (ConflictBothChanged, En) => {
+                "Both versions changed these fields differently: choose which value to keep."
+            }
+            (ConflictNothingToAsk, Es) => {
+                "Los cambios de las versiones no chocan: guarda para combinarlos."
+            }
+            (ConflictNothingToAsk, En) => {
+                "The versions' changes do not collide: save to merge them."
+            }
+            (MergedFields, Es) => "Combinados sin preguntar",
+            (MergedFields, En) => "Merged without asking",
+            (BaseValue, Es) => "Antes",
+            (BaseValue, En) => "Before",
             (ConflictGone, Es) => "Este registro ya no tiene conflictos.",
             (ConflictGone, En) => "This record has no conflicts any more.",
             (FieldName, Es) => "Campo",

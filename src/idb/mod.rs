@@ -125,6 +125,10 @@ impl DocStore for IdbStore {
         read::conflicts(self.db(), id).await
     }
 
+    async fn conflict_base(&self, id: &str) -> Result<Option<Doc>, StoreError> {
+        read::conflict_base(self.db(), id).await
+    }
+
     async fn bulk_docs(
         &self,
         edits: Vec<Edit>,

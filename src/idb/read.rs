@@ -113,9 +113,29 @@ pub(crate) async fn get_rev(
     wait_all(&[rec_req.clone(), leaf_req.clone()]).await?;
     match decode_record(&done_value(&rec_req)?)? {
         Some(rec) if rec.winner == *rev => Ok(Some(rec.winning_doc())),
-        Some(_) => decode_leaf(&done_value(&leaf_req)?),
-        None => Ok(None),
+        // `revs` also holds the kept base, which is not a leaf.
+        Some(rec) if rec.tree.is_leaf(rev) => decode_leaf(&done_value(&leaf_req)?),
+        _ => Ok(None),
     }
+}
+
+/// The kept base of a conflicted document, when it is the conflict's common ancestor
+/// (`DocRecord::conflict_base`).
+pub(crate) async fn conflict_base(db: &IdbDatabase, id: &str) -> Result<Option<Doc>, StoreError> {
+    let tx = read_tx(db, &[DOCS, REVS])?;
+    let req = store(&tx, DOCS)?
+        .get(&JsValue::from_str(id))
+        .map_err(|e| js_error(&e))?;
+    let Some(rec) = decode_record(&value(&req).await?)? else {
+        return Ok(None);
+    };
+    let Some(base) = rec.conflict_base() else {
+        return Ok(None);
+    };
+    let req = store(&tx, REVS)?
+        .get(&leaf_key(id, base))
+        .map_err(|e| js_error(&e))?;
+    decode_leaf(&value(&req).await?)
 }
 
 /// Revisions to replicate with their ancestry, in one transaction and one wait: every record

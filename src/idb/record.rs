@@ -11,7 +11,8 @@
 //! through an index and decoding was similar (0.3-0.5 s both ways, mostly IndexedDB's own
 //! time).
 //!
-//! A `revs` record is `{id, rev, j}` with `j` the [`Doc`] as JSON.
+//! A `revs` record is `{id, rev, j}` with `j` the [`Doc`] as JSON: a non-winning leaf or a
+//! document's kept base.
 
 use cartera_core::store::{Doc, DocRecord, Rev, StoreError};
 use js_sys::{Array, Object, Reflect};

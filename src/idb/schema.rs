@@ -22,7 +22,9 @@ use super::req;
 
 /// Documents: one record per document, keyed by `id` (see `record.rs`).
 pub(crate) const DOCS: &str = "docs";
-/// Bodies of non-winning leaf revisions, keyed by `[id, rev]`.
+/// Side bodies, keyed by `[id, rev]`: non-winning leaf revisions and each document's kept base
+/// (named by the record; see `cartera_core::store::plan`). Added in version 1's layout: keeping
+/// bases needed no migration, records without one read as having none.
 pub(crate) const REVS: &str = "revs";
 /// Local (non-replicated) documents: a JSON string under an out-of-line key.
 pub(crate) const LOCAL: &str = "local";

@@ -1,11 +1,12 @@
-//! `/conflicts/:id`: a record edited in two places at once. Each differing field shows the
-//! current version (the winner, which the record's page shows; `FieldChoice::Mine`) and every
-//! other one as radio choices, prefilled by the merge; saving writes the choice as a new
-//! revision and deletes the other versions. They are labelled "current" and "other", not
-//! "mine" and "theirs": the winner is picked by revision hash, so on the device that made an
-//! edit it is as often the other device's version, and the store does not record which
-//! device wrote which.
-//! See `state::sync::conflicts` for why, without a common ancestor, choices must be confirmed.
+//! `/conflicts/:id`: a record edited in two places at once. Each field two versions changed
+//! differently shows the current version (the winner, which the record's page shows;
+//! `FieldChoice::Mine`) and every other one as radio choices, with the common earlier value
+//! when it was kept; the fields changed on one side only are listed as merged. Saving writes
+//! the merge with the choices as a new revision and deletes the other versions. They are
+//! labelled "current" and "other", not "mine" and "theirs": the winner is picked by revision
+//! hash, so on the device that made an edit it is as often the other device's version, and the
+//! store does not record which device wrote which.
+//! See `state::sync::conflicts` for which fields are asked about, with and without the base.
 
 use crate::routes::use_params_map;
 use cartera_core::domain::Field;
@@ -21,9 +22,10 @@ use crate::state::sync::{
     ConflictView, FieldChoice, chosen_body, field, load_conflict, resolve_conflict,
 };
 use crate::state::{expect_current_user, expect_data_version, expect_store, expect_toasts};
+use cartera_core::store::Body;
 
-/// The hint that says the marked fields need a choice; those fields point to it.
-const NO_BASE_HINT: &str = "conflict-no-base";
+/// The hint that says why the fields shown need a choice; those fields point to it.
+const HINT: &str = "conflict-hint";
 
 /// The record's own page.
 fn record_href(view: &ConflictView) -> String {
@@ -140,7 +142,7 @@ fn ConflictForm(conflict: ConflictView) -> impl IntoView {
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let body = chosen_body(&view, &choices.get_untracked(), &now, &user.id());
         async move {
-            match resolve_conflict(&*store, &view, body).await {
+            match resolve_conflict(&*store, &view.mine, &view.theirs, body).await {
                 Ok(Ok(_)) => {
                     version.bump();
                     toasts.show(i18n.t(Msg::ConflictResolved), None);
@@ -167,11 +169,27 @@ fn ConflictForm(conflict: ConflictView) -> impl IntoView {
             view! { <FieldRow row key=key.clone() conflict=conflict.clone() choices/> }
         })
         .collect_view();
+    let hint = match (conflict.fields.is_empty(), conflict.base.is_some()) {
+        (true, _) => Msg::ConflictNothingToAsk,
+        (false, true) => Msg::ConflictBothChanged,
+        (false, false) => Msg::ConflictNoBase,
+    };
+    let merged = (!conflict.merged_fields.is_empty()).then(|| {
+        let labels: Vec<String> = conflict
+            .merged_fields
+            .iter()
+            .map(|k| field_label(k))
+            .collect();
+        view! {
+            <p class="field-hint conflict-merged">
+                {i18n.signal(Msg::MergedFields)}": "{labels.join(", ")}
+            </p>
+        }
+    });
     view! {
         <p class="page-intro">{i18n.signal(Msg::ConflictIntro)}</p>
-        {(!conflict.unsettled.is_empty()).then(|| view! {
-            <p class="field-hint" id=NO_BASE_HINT>{i18n.signal(Msg::ConflictNoBase)}</p>
-        })}
+        <p class="field-hint" id=HINT>{i18n.signal(hint)}</p>
+        {merged}
         <form class="conflict-form" on:submit=on_submit>
             {rows}
             <div class="form-actions">
@@ -184,7 +202,7 @@ fn ConflictForm(conflict: ConflictView) -> impl IntoView {
     }
 }
 
-/// One differing field: a radio per version.
+/// One field to ask about: a radio per version, and the common earlier value when kept.
 #[component]
 fn FieldRow(
     row: usize,
@@ -193,8 +211,11 @@ fn FieldRow(
     choices: RwSignal<Vec<(String, FieldChoice)>>,
 ) -> impl IntoView {
     let i18n = expect_i18n();
-    let unsettled = conflict.unsettled.contains(&key);
     let several = conflict.theirs.len() > 1;
+    let before = conflict.base.as_ref().map(|b: &Body| {
+        let text = value_text(field(b, &key));
+        view! { <p class="field-hint conflict-base">{i18n.signal(Msg::BaseValue)}": "{text}</p> }
+    });
     let name = format!("conflict-field-{row}");
     let options: Vec<(FieldChoice, String, String)> = std::iter::once((
         FieldChoice::Mine,
@@ -236,9 +257,9 @@ fn FieldRow(
         })
         .collect_view();
     view! {
-        <fieldset class="card choices conflict-field" class:conflict-unsettled=unsettled
-            aria-describedby=unsettled.then_some(NO_BASE_HINT)>
+        <fieldset class="card choices conflict-field conflict-unsettled" aria-describedby=HINT>
             <legend class="card-title">{field_label(&key)}</legend>
+            {before}
             {radios}
         </fieldset>
     }

@@ -2,7 +2,9 @@
 //! page becoming visible, a 60 s tick, local saves) and driving runs of core's `sync()`
 //! against the configured server. Nothing in the UI waits on it: pages read and write the
 //! local store; the loop pushes within a second of a save and bumps the data version when a
-//! pull brought changes.
+//! pull brought changes. Conflicts a run brought that merge without asking (different fields
+//! changed on each side, against the base this device kept) are resolved right after it, and the
+//! next run pushes the resolution: the user never sees them.
 //!
 //! The remote is type-erased behind a [`Runner`] so tests connect core's `MemoryRemote` where
 //! the app connects the HTTP remote.
@@ -19,15 +21,16 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use cartera_core::store::{DocStore, StoreError};
-use cartera_core::sync::{Next, Progress, Remote, SyncEvent, SyncMachine, SyncState};
+use cartera_core::sync::{
+    Next, Progress, Remote, SyncEvent, SyncMachine, SyncState, auto_merge_since,
+};
 use leptos::prelude::*;
 
+pub use cartera_core::sync::resolve_conflict;
 pub use config::{
     DEFAULT_DB, SyncConfig, default_server, forget_config, load_config, normalize_server,
 };
-pub use conflicts::{
-    ConflictView, FieldChoice, chosen_body, field, load_conflict, resolve_conflict,
-};
+pub use conflicts::{ConflictView, FieldChoice, chosen_body, field, load_conflict};
 pub use engine::{
     PENDING_CAP, Refused, ReplicationIds, RunOutcome, load_refused, pending_count, reason_code,
     replication_ids, run_once, update_refused,
@@ -49,6 +52,8 @@ pub struct RunResult {
     /// writing a pulled batch and its checkpoint leaves the batch in the store uncounted, and
     /// the rerun finds nothing new to count.
     pub changed: bool,
+    /// Conflicts resolved without asking after the run: the next run pushes them.
+    pub merged: usize,
 }
 
 /// Debounce between a local save and the push it triggers.
@@ -258,7 +263,7 @@ impl SyncService {
         let event = match result.outcome.error {
             None => SyncEvent::Finished {
                 at: chrono::Utc::now(),
-                more: result.outcome.more(),
+                more: result.outcome.more() || result.merged > 0,
             },
             Some(code) => SyncEvent::Failed(code),
         };
@@ -319,6 +324,11 @@ fn make_runner<R: Remote + 'static>(store: Store, remote: R, ids: ReplicationIds
             let seq_before = update_seq(&*store).await;
             let outcome = run_once(&*store, &*remote, &ids, &mut report).await;
             let changed = outcome.pulled() > 0 || update_seq(&*store).await != seq_before;
+            let merged = match (changed, seq_before) {
+                // A failure leaves the conflict to the resolution screen.
+                (true, Some(seq)) => auto_merge_since(&*store, seq).await.unwrap_or(0),
+                _ => 0,
+            };
             let new: Vec<_> = outcome
                 .report
                 .push
@@ -334,6 +344,7 @@ fn make_runner<R: Remote + 'static>(store: Store, remote: R, ids: ReplicationIds
                 refused,
                 pending,
                 changed,
+                merged,
             }
         })
     })

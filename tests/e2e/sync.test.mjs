@@ -2,8 +2,11 @@
 // Server (patched, with the production _security and validate_doc_update), one per file. Users
 // sign in through the login screen. Each browser context is a separate profile: a device.
 //
-// 1. Two devices edit the same contact offline; back online the server and both devices hold a
-//    conflict; one device resolves it field by field; both end with the chosen values.
+// 1. Two devices edit the same contact offline, the job title on both and one more field each;
+//    back online the phone and the notes merge without asking, and only the job title is asked
+//    about (with its earlier value); one device chooses; both end with the same values.
+// 1b. Two devices edit different fields of the same contact offline: back online the edits merge
+//    by themselves; no conflict badge ever shows, and both devices and the server hold both.
 // 2. A node PouchDB client and Cartera see each other's contacts through the server, Cartera
 //    within one live sync period and without a reload.
 // 3. A rep's edit of another rep's contact is refused (403): the record is flagged, the edit
@@ -110,6 +113,19 @@ async function editContact(page, name, fill, saved = 'Contacto guardado') {
 /** The details list of a contact's page ("Datos" / "Details"). */
 const details = (page) => page.getByRole('region', { name: /^(Datos|Details)$/ });
 
+/**
+ * Remembers any conflict badge rendered in the context's pages at any moment (also across page
+ * loads of a tab, in sessionStorage); read it with `sawConflictBadge(page)`.
+ */
+async function watchConflictBadges(context) {
+  await context.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('.conflict-badge')) sessionStorage.setItem('saw-conflict-badge', '1');
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+const sawConflictBadge = (page) => page.evaluate(() => sessionStorage.getItem('saw-conflict-badge') === '1');
+
 /** Waits until the server's copy of `id` passes `check` (it throws until then). */
 function onServer(id, check, timeout = 20_000) {
   return eventually(async () => {
@@ -120,11 +136,12 @@ function onServer(id, check, timeout = 20_000) {
   }, { timeout, interval: 200 });
 }
 
-test('two devices edit the same contact offline: the conflict is resolved field by field on one and reaches both', { timeout: 150_000 }, async (t) => {
+test('two devices edit the same contact offline: only the job title both changed is asked about; the rest merges', { timeout: 150_000 }, async (t) => {
   const NAME = 'Lucía Ferrer';
   // Two devices of the same rep: a laptop and a phone, each its own browser profile.
   const laptop = await launchBrowser(t, { viewport: 'desktop', locale: 'es-ES' });
   const phone = await launchBrowser(t, { viewport: 'desktop', locale: 'es-ES' });
+  await watchConflictBadges(phone.context);
   await laptop.context.clock.install();
   await phone.context.clock.install();
 
@@ -176,14 +193,16 @@ test('two devices edit the same contact offline: the conflict is resolved field 
     await waitForSyncState(laptop.page, 'up-to-date');
     await phone.context.setOffline(false);
     await onServer(id, (doc) => assert.equal(doc._conflicts?.length, 1, 'the server holds the two versions'));
-    // The phone pulled the laptop's version right after pushing its own.
+    // The phone pulled the laptop's version right after pushing its own; the job title needs
+    // the user, so it is not merged by itself.
     await phone.page.getByRole('link', { name: 'Conflicto: revisar' }).waitFor();
+    assert.equal(await sawConflictBadge(phone.page), true, 'the badge watcher sees a badge (flow 1b relies on it)');
     // The laptop sees it at its next look for changes (at the latest).
     await laptop.page.clock.fastForward(LIVE_SYNC_PERIOD);
     await laptop.page.getByRole('link', { name: 'Conflicto: revisar' }).waitFor();
   });
 
-  await t.test('on the phone, the resolution screen lists the differing fields; the choice is saved', async () => {
+  await t.test('on the phone, the resolution screen asks only about the job title; the choice is saved', async () => {
     const { page } = phone;
     // The record's page shows the winning version, the same one the server picked (CouchDB's
     // rule: the greater revision hash); the resolution screen calls it the current version.
@@ -195,40 +214,115 @@ test('two devices edit the same contact offline: the conflict is resolved field 
     const fieldset = (legend) => page.getByRole('group', { name: legend, exact: true });
     await fieldset('Cargo').waitFor();
     const legends = await page.locator('fieldset legend').allInnerTexts();
-    assert.deepEqual(legends.map((s) => s.trim()).sort(), ['Cargo', 'Notas', 'Teléfono'],
-      'only the fields that differ are asked about (not the name, e-mail or bookkeeping)');
-    // Today's behaviour: the device keeps only leaf bodies, so the common ancestor is gone and
-    // the merge cannot tell that only one side changed the phone or the notes: those are asked
-    // too, marked and explained, and prefilled with the current version.
-    await page.getByText('No se conserva la versión anterior común, así que los campos marcados necesitan tu elección.').waitFor();
-    for (const legend of ['Cargo', 'Notas', 'Teléfono']) {
-      assert.equal(await fieldset(legend).getByRole('radio').count(), 2, `${legend}: one choice per version`);
-      assert.ok(await fieldset(legend).getByRole('radio', { name: /^Versión actual/ }).isChecked(), `${legend}: prefilled`);
-    }
+    assert.deepEqual(legends.map((s) => s.trim()), ['Cargo'],
+      'only the field both devices changed is asked about (not the phone or the notes, changed on one side)');
+    // Each device kept the version its edit started from: the common ancestor. The screen says
+    // why the job title is asked, shows its earlier value, and names what merged by itself.
+    await page.getByText('Las dos versiones cambiaron estos campos de forma distinta: elige qué valor conservar.').waitFor();
+    await fieldset('Cargo').getByText('Antes: Compras', { exact: true }).waitFor();
+    await page.getByText('Combinados sin preguntar: Notas, Teléfono', { exact: true }).waitFor();
+    assert.equal(await fieldset('Cargo').getByRole('radio').count(), 2, 'one choice per version');
     await fieldset('Cargo').getByRole('radio', { name: `Versión actual ${shownJob}` }).waitFor();
-    // Each field: one radio per version, named by its value. Pick the phone's job title, the
-    // laptop's phone number and the phone's note.
+    assert.ok(await fieldset('Cargo').getByRole('radio', { name: /^Versión actual/ }).isChecked(), 'prefilled');
+    // One radio per version, named by its value: pick the phone's job title.
     await fieldset('Cargo').getByRole('radio', { name: /Directora comercial/ }).check();
-    await fieldset('Teléfono').getByRole('radio', { name: /\+34600111222/ }).check();
-    await fieldset('Notas').getByRole('radio', { name: /Prefiere WhatsApp/ }).check();
     await page.getByRole('button', { name: 'Guardar selección' }).click();
     await waitForToast(page, 'Conflicto resuelto');
     await page.getByRole('heading', { level: 1, name: NAME }).waitFor();
     await assertResolved(page);
   });
 
-  await t.test('the server has one version with the chosen values, and the laptop gets it', async () => {
+  await t.test('the server has one version with the chosen job title and both merged changes, and the laptop gets it', async () => {
     await onServer(id, (doc) => {
       assert.equal(doc._conflicts, undefined, 'no _conflicts left on the server');
-      assert.equal(doc.job_title, 'Directora comercial');
-      assert.deepEqual(doc.phones, ['+34600111222']);
-      assert.equal(doc.notes, 'Prefiere WhatsApp');
+      assert.equal(doc.job_title, 'Directora comercial', 'the choice');
+      assert.deepEqual(doc.phones, ['+34600111222'], "the laptop's phone, merged");
+      assert.equal(doc.notes, 'Prefiere WhatsApp', "the phone's notes, merged");
       assert.equal(doc.given_name, 'Lucía');
       assert.deepEqual(doc.emails, ['lucia@ferrer.es']);
     });
     await waitForSyncState(phone.page, 'up-to-date');
     await laptop.page.clock.fastForward(LIVE_SYNC_PERIOD);
     await assertResolved(laptop.page);
+  });
+
+  assert.deepEqual([...laptop.errors, ...phone.errors], [], 'no uncaught errors in either page');
+});
+
+test('two devices edit different fields of the same contact offline: the edits merge by themselves, no badge ever', { timeout: 150_000 }, async (t) => {
+  const NAME = 'Tomás Rivas';
+  const laptop = await launchBrowser(t, { viewport: 'desktop', locale: 'es-ES' });
+  const phone = await launchBrowser(t, { viewport: 'desktop', locale: 'es-ES' });
+  for (const { context } of [laptop, phone]) {
+    await watchConflictBadges(context);
+    await context.clock.install();
+  }
+
+  await signIn(laptop.page, app.url, sync.url, 'ana');
+  const id = await createContact(laptop.page, {
+    given: 'Tomás', family: 'Rivas', email: 'tomas@rivas.es', phone: '+34 611 222 333', job: 'Compras',
+  });
+  await onServer(id, (doc) => assert.equal(doc.job_title, 'Compras'));
+  await signIn(phone.page, app.url, sync.url, 'ana');
+  await openContact(phone.page, id, NAME);
+  await details(phone.page).getByText('Compras', { exact: true }).waitFor();
+  await openContact(laptop.page, id, NAME);
+
+  /** The open record page shows both devices' changes, with no badge. */
+  async function showsBoth(page) {
+    const shown = details(page);
+    await shown.getByText('Directora comercial', { exact: true }).waitFor();
+    await shown.getByRole('link', { name: '+34 600 11 12 22' }).waitFor();
+    await page.getByText('Prefiere WhatsApp', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Conflicto: revisar' }).count(), 0);
+  }
+
+  await t.test('offline, the laptop changes the phone number; the phone the job title and the notes', async () => {
+    await laptop.context.setOffline(true);
+    await phone.context.setOffline(true);
+    await waitForSyncState(laptop.page, 'offline');
+    await waitForSyncState(phone.page, 'offline');
+    await editContact(laptop.page, NAME, async () => {
+      await laptop.page.getByLabel('Teléfono', { exact: true }).fill('+34 600 111 222');
+    });
+    await editContact(phone.page, NAME, async () => {
+      await phone.page.getByLabel('Cargo').fill('Directora comercial');
+      await phone.page.getByLabel('Notas').fill('Prefiere WhatsApp');
+    });
+  });
+
+  await t.test('back online, the phone merges the two edits by itself and the server gets one version', async () => {
+    await laptop.context.setOffline(false);
+    await onServer(id, (doc) => assert.deepEqual(doc.phones, ['+34600111222']));
+    await waitForSyncState(laptop.page, 'up-to-date');
+    await phone.context.setOffline(false);
+    await onServer(id, (doc) => {
+      assert.equal(doc._conflicts, undefined, 'no _conflicts on the server');
+      assert.equal(doc.job_title, 'Directora comercial');
+      assert.deepEqual(doc.phones, ['+34600111222']);
+      assert.equal(doc.notes, 'Prefiere WhatsApp');
+      assert.equal(doc.given_name, 'Tomás');
+      assert.deepEqual(doc.emails, ['tomas@rivas.es']);
+    });
+    await waitForSyncState(phone.page, 'up-to-date');
+    await showsBoth(phone.page);
+  });
+
+  await t.test('the laptop gets the merge at its next look for changes; no badge ever showed on either', async () => {
+    await laptop.page.clock.fastForward(LIVE_SYNC_PERIOD);
+    await showsBoth(laptop.page);
+    await waitForSyncState(laptop.page, 'up-to-date');
+    assert.equal(await sawConflictBadge(laptop.page), false, 'no badge on the laptop');
+    assert.equal(await sawConflictBadge(phone.page), false, 'no badge on the phone');
+    // There was a conflict, and it was resolved: revision 3 merges the two 2s, and the other
+    // branch ends in a deletion.
+    const leaves = (await sync.request('GET', `/${DB}/${encodeURIComponent(id)}?open_revs=all`)).body;
+    const shape = leaves.map(({ ok }) => `${ok._rev.split('-')[0]}${ok._deleted ? ' deleted' : ''}`).sort();
+    assert.deepEqual(shape, ['3', '3 deleted'], 'a merge revision on top of one edit; the other edit ended by a deletion');
+    for (const { page } of [laptop, phone]) {
+      await gotoApp(page, new URL(`/conflicts/${encodeURIComponent(id)}`, app.url).href);
+      await page.getByText('Este registro ya no tiene conflictos.').waitFor();
+    }
   });
 
   assert.deepEqual([...laptop.errors, ...phone.errors], [], 'no uncaught errors in either page');

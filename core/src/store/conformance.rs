@@ -20,6 +20,7 @@
 //!
 //! The suite is behind the `conformance` feature; it panics by design (it is a test).
 
+mod bases;
 mod conflicts;
 mod edits;
 mod feeds;
@@ -30,6 +31,7 @@ use std::future::Future;
 
 use serde_json::Value;
 
+pub use bases::*;
 pub use conflicts::*;
 pub use edits::*;
 pub use feeds::*;
@@ -59,6 +61,9 @@ macro_rules! conformance_cases {
             case_get_rev_reads_leaves_only,
             case_read_revs_answers_each_revision_in_order,
             case_revs_diff_lists_missing_revisions,
+            case_conflict_base_is_the_kept_common_ancestor,
+            case_conflict_base_needs_the_shared_revision,
+            case_saves_in_a_row_keep_the_base_they_started_from,
             case_changes_have_one_row_per_document,
             case_changes_page_by_limit,
             case_changes_report_deletions_and_leaves,

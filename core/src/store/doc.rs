@@ -114,9 +114,10 @@ impl IndexEntries {
     }
 }
 
-/// Everything a store keeps about one document besides non-winning leaf bodies: the revision
-/// tree, the winner with its body inline (lists read one record per document), the sequence of
-/// its latest change and the index entries.
+/// Everything a store keeps about one document besides the bodies kept aside (non-winning
+/// leaves and the base): the revision tree, the winner with its body inline (lists read one
+/// record per document), the sequence of its latest change, the index entries and which
+/// revision is the kept base.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DocRecord {
     pub id: String,
@@ -127,9 +128,27 @@ pub struct DocRecord {
     pub body: Body,
     #[serde(flatten)]
     pub index: IndexEntries,
+    /// The kept base: a revision a local edit replaced, whose body is kept beside the leaf
+    /// bodies so that a later conflict can be merged against the common ancestor. At most one
+    /// per document, always a proper ancestor of a live leaf (see [`super::plan`]). Records
+    /// written before bases were kept have none.
+    #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Rev>,
 }
 
 impl DocRecord {
+    /// The kept base when it is the common ancestor of the winner and of another live leaf:
+    /// the revision whose body [`super::DocStore::conflict_base`] returns.
+    pub fn conflict_base(&self) -> Option<&Rev> {
+        let base = self.base.as_ref()?;
+        let shared = |leaf: &Rev| self.tree.common_ancestor(&self.winner, leaf);
+        let conflicts = self.tree.conflicts();
+        conflicts
+            .iter()
+            .any(|leaf| shared(leaf).as_ref() == Some(base))
+            .then_some(base)
+    }
+
     /// The winning revision as a document.
     pub fn winning_doc(&self) -> Doc {
         Doc {

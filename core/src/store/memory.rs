@@ -1,5 +1,6 @@
 //! `MemoryStore`: the in-memory twin of the IndexedDB store, for host tests and tools. It keeps
-//! the same three collections (records, non-winning leaf bodies, local documents) and applies
+//! the same three collections (records, side bodies: non-winning leaves and kept bases, local
+//! documents) and applies
 //! every write through the shared planners, so it behaves as the browser store does.
 
 use std::cell::RefCell;
@@ -89,7 +90,16 @@ impl DocStore for MemoryStore {
         if record.winner == *rev {
             return Ok(Some(record.winning_doc()));
         }
+        if !record.tree.is_leaf(rev) {
+            return Ok(None);
+        }
         Ok(inner.bodies.get(&(id.to_owned(), rev.clone())).cloned())
+    }
+
+    async fn conflict_base(&self, id: &str) -> Result<Option<Doc>, StoreError> {
+        let inner = self.inner.borrow();
+        let base = inner.records.get(id).and_then(DocRecord::conflict_base);
+        Ok(base.and_then(|rev| inner.bodies.get(&(id.to_owned(), rev.clone())).cloned()))
     }
 
     async fn record(&self, id: &str) -> Result<Option<DocRecord>, StoreError> {

@@ -6,7 +6,9 @@
 //!   revision logic exists once and is host-tested;
 //! - a batch is written in one transaction: all of it lands, or none of it;
 //! - the winning revision follows CouchDB's rule ([`tree::RevTree::winner`]);
-//! - conflicting leaves are never dropped by a write; only an explicit deletion of a leaf ends it.
+//! - conflicting leaves are never dropped by a write; only an explicit deletion of a leaf ends it;
+//! - a document keeps at most one base body (the revision its last local edits started from),
+//!   and only while it is a proper ancestor of a live leaf.
 
 pub mod doc;
 pub mod error;
@@ -99,10 +101,12 @@ impl RevRead {
     pub fn classify(id: &str, rev: &Rev, record: Option<&DocRecord>, body: Option<Doc>) -> Self {
         let ancestry = record.and_then(|r| r.tree.path(rev));
         let known = ancestry.is_some();
+        let leaf = record.is_some_and(|r| r.tree.is_leaf(rev));
         match (body, ancestry) {
-            (Some(doc), Some(ancestry)) => Self::Found(ReplicatedDoc { doc, ancestry }),
-            // A revision of the tree that is no longer a leaf; an unknown one is missing.
-            _ if known && record.is_some_and(|r| !r.tree.is_leaf(rev)) => Self::Superseded {
+            (Some(doc), Some(ancestry)) if leaf => Self::Found(ReplicatedDoc { doc, ancestry }),
+            // A revision of the tree that is no longer a leaf (even when its body is kept as a
+            // base); an unknown one is missing.
+            _ if known && !leaf => Self::Superseded {
                 id: id.to_owned(),
                 rev: rev.clone(),
             },
@@ -124,7 +128,8 @@ pub trait DocStore {
     /// The winning revision of a document, `None` when missing or deleted.
     async fn get(&self, id: &str) -> Result<Option<Doc>, StoreError>;
 
-    /// A specific revision (deleted revisions included), `None` when its body is not kept.
+    /// A leaf revision (deleted ones included); `None` for a revision that is not a leaf (a
+    /// kept base included: see [`DocStore::conflict_base`]) or whose body is not kept.
     async fn get_rev(&self, id: &str, rev: &Rev) -> Result<Option<Doc>, StoreError>;
 
     /// The full metadata of a document: revision tree, winner, sequence.
@@ -133,6 +138,13 @@ pub trait DocStore {
     /// The winner and every other non-deleted leaf (the conflicts), winner first. Empty when the
     /// document is missing or deleted.
     async fn get_conflicts(&self, id: &str) -> Result<Vec<Doc>, StoreError>;
+
+    /// The common ancestor of a conflict, when this store kept it: the body of the deepest
+    /// revision that is an ancestor of both the winner and another live leaf, if that revision
+    /// is the document's kept base ([`DocRecord::conflict_base`]). `None` for a document with
+    /// no live conflict, or whose conflict branched from a revision this device did not keep
+    /// (only the revision its last local edits started from is kept; see [`plan`]).
+    async fn conflict_base(&self, id: &str) -> Result<Option<Doc>, StoreError>;
 
     /// Local edits (`new_edits=true`): each edit must name the current winning revision
     /// as its parent (or none for a new document, or to recreate a deleted one); a deletion may

@@ -1,7 +1,18 @@
 //! Pure planning of writes, shared by every store: given the current records of the documents a
-//! batch touches, compute the new records, the leaf bodies to keep or drop, and per-edit results.
+//! batch touches, compute the new records, the side bodies to keep or drop, and per-edit results.
 //! A store reads the records of the batch's ids and the bodies [`needed_leaf_bodies`] asks for,
 //! calls a planner, and writes the plan in one transaction.
+//!
+//! Side bodies are the bodies of non-winning leaves and of each document's kept base
+//! ([`DocRecord::base`]), both keyed by (id, rev). The base is what lets a conflict be merged
+//! against the common ancestor instead of asking about every differing field:
+//! - a local edit (not a deletion) of the live winner A keeps A's body as the base, except when
+//!   A is itself an edit of the current base (saves in a row keep the revision they started
+//!   from: until A is pushed, no other device can have branched from it);
+//! - deleting a leaf, and replicated revisions, do not choose a base;
+//! - a write of the document drops the base once it is no longer a proper ancestor of a live
+//!   leaf (the document deleted, the branch abandoned, or the revision stemmed), never before;
+//! - so a document has at most one kept base, and only a document edited on this device has one.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -17,9 +28,11 @@ pub struct WritePlan {
     /// Records to put (created or changed), each with its new sequence, in the order the batch
     /// first changed them.
     pub records: Vec<DocRecord>,
-    /// Bodies of non-winning leaves to keep (the `revs` store, keyed by id and rev).
+    /// Side bodies to keep (the `revs` store, keyed by id and rev): non-winning leaves and new
+    /// bases.
     pub put_bodies: Vec<Doc>,
-    /// Bodies to drop: no longer leaves, or now the winner (kept inline in the record).
+    /// Side bodies to drop: no longer leaves, now the winner (kept inline in the record), or a
+    /// base replaced or dropped. No key is both put and dropped.
     pub delete_bodies: Vec<(String, Rev)>,
     /// One result per edit, in order. For replicated batches a known revision is `Ok` too;
     /// only a reserved id (`InvalidId`) or a hand-built invalid revision id (`Conflict`) is an
@@ -99,6 +112,10 @@ fn apply_edit(batch: &mut Batch<'_>, edit: Edit) -> Result<Rev, WriteError> {
     }
     let doc = batch.doc(&edit.id);
     let parent = edit_parent(doc.record.as_ref(), edit.prev.as_ref(), edit.deleted)?;
+    let base = match edit.deleted {
+        true => None,
+        false => new_base(doc.record.as_ref(), parent.as_ref()),
+    };
     let rev = Rev::next(parent.as_ref(), edit.deleted, &edit.body);
     let mut tree = doc
         .record
@@ -113,7 +130,21 @@ fn apply_edit(batch: &mut Batch<'_>, edit: Edit) -> Result<Rev, WriteError> {
         body: edit.body,
     };
     batch.commit(tree, new);
+    if let Some(base) = base {
+        batch.set_base(base);
+    }
     Ok(rev)
+}
+
+/// The base a local edit of `parent` sets: the live winner it replaces, unless that winner is
+/// itself an edit of the current base. `None` leaves the base as it is.
+fn new_base(record: Option<&DocRecord>, parent: Option<&Rev>) -> Option<Doc> {
+    let record = record.filter(|r| !r.deleted && parent == Some(&r.winner))?;
+    let kept = record.base.as_ref();
+    if kept.is_some() && record.tree.parent(&record.winner) == kept {
+        return None;
+    }
+    Some(record.winning_doc())
 }
 
 /// The revision a local edit continues, or why it may not.
@@ -150,6 +181,14 @@ fn apply_replicated(batch: &mut Batch<'_>, replicated: ReplicatedDoc) -> Result<
     Ok(rev)
 }
 
+/// Whether a kept base can still serve a merge: the document is live and the base is a proper
+/// ancestor of one of its live leaves.
+fn is_useful_base(record: &DocRecord, base: &Rev) -> bool {
+    !record.deleted
+        && (record.tree.leaves().iter())
+            .any(|l| !l.deleted && record.tree.is_ancestor(base, &l.rev))
+}
+
 /// The live and deleted leaves other than the winner.
 fn losing_leaves(record: &DocRecord) -> BTreeSet<Rev> {
     let mut out = BTreeSet::new();
@@ -169,6 +208,9 @@ struct WorkDoc {
     bodies: HashMap<Rev, Doc>,
     /// The non-winning leaves before the batch.
     before: BTreeSet<Rev>,
+    /// The kept base before the batch, and the body of one this batch chose.
+    base_before: Option<Rev>,
+    new_base: Option<Doc>,
     changed: bool,
 }
 
@@ -201,6 +243,7 @@ impl<'a> Batch<'a> {
         if !self.docs.contains_key(id) {
             let record = self.existing.get(id).cloned();
             let before = record.as_ref().map(losing_leaves).unwrap_or_default();
+            let base_before = record.as_ref().and_then(|r| r.base.clone());
             let key = |rev: &Rev| (id.to_owned(), rev.clone());
             let bodies = before
                 .iter()
@@ -217,6 +260,8 @@ impl<'a> Batch<'a> {
                     record,
                     bodies,
                     before,
+                    base_before,
+                    new_base: None,
                     changed: false,
                 },
             );
@@ -236,7 +281,9 @@ impl<'a> Batch<'a> {
         self.seq += 1;
         let id = new.id.clone();
         doc.bodies.insert(new.rev.clone(), new);
+        let mut base = None;
         if let Some(old) = doc.record.take() {
+            base = old.base;
             let old_doc = Doc {
                 id: old.id,
                 rev: old.winner,
@@ -259,8 +306,20 @@ impl<'a> Batch<'a> {
             deleted: winner.deleted,
             index: IndexEntries::from_body(winner.deleted, &body),
             body,
+            base,
         });
         doc.changed = true;
+    }
+
+    /// Makes `base` the kept base of its (just committed) document.
+    fn set_base(&mut self, base: Doc) {
+        let Some(doc) = self.docs.get_mut(&base.id) else {
+            return;
+        };
+        if let Some(record) = doc.record.as_mut() {
+            record.base = Some(base.rev.clone());
+            doc.new_base = Some(base);
+        }
     }
 
     fn finish(mut self, results: Vec<Result<Rev, WriteError>>) -> WritePlan {
@@ -273,7 +332,7 @@ impl<'a> Batch<'a> {
             let Some(mut doc) = self.docs.remove(&id) else {
                 continue;
             };
-            let Some(record) = doc.record.filter(|_| doc.changed) else {
+            let Some(mut record) = doc.record.filter(|_| doc.changed) else {
                 continue;
             };
             let after = losing_leaves(&record);
@@ -283,6 +342,28 @@ impl<'a> Batch<'a> {
             for rev in after.difference(&doc.before) {
                 if let Some(body) = doc.bodies.remove(rev) {
                     plan.put_bodies.push(body);
+                }
+            }
+            record.base = record.base.take().filter(|b| is_useful_base(&record, b));
+            if record.base != doc.base_before {
+                let new = doc
+                    .new_base
+                    .take()
+                    .filter(|d| record.base == Some(d.rev.clone()));
+                if record.base.is_some() && new.is_none() {
+                    // Never name a base without its body (cannot happen: a new base comes with
+                    // its body); no base is the safe answer.
+                    record.base = None;
+                }
+                if let Some(old) = doc.base_before.take() {
+                    plan.delete_bodies.push((id.clone(), old));
+                }
+                if let Some(new) = new {
+                    // The new base may have been a losing leaf this batch moved inline, then
+                    // edited: its key is put, not dropped.
+                    let key = (id.clone(), new.rev.clone());
+                    plan.delete_bodies.retain(|k| *k != key);
+                    plan.put_bodies.push(new);
                 }
             }
             plan.records.push(record);

@@ -129,6 +129,43 @@ impl RevTree {
         (!hashes.is_empty()).then_some(hashes)
     }
 
+    /// The parent of `rev`, when the tree holds both.
+    pub fn parent(&self, rev: &Rev) -> Option<&Rev> {
+        let i = self.index_of(rev)?;
+        self.nodes[i].parent.map(|p| &self.nodes[p].rev)
+    }
+
+    /// Whether `ancestor` is a proper ancestor of `rev` (both in the tree).
+    pub fn is_ancestor(&self, ancestor: &Rev, rev: &Rev) -> bool {
+        let mut at = self.index_of(rev).and_then(|i| self.nodes[i].parent);
+        while let Some(i) = at {
+            if self.nodes[i].rev == *ancestor {
+                return true;
+            }
+            at = self.nodes[i].parent;
+        }
+        false
+    }
+
+    /// The deepest revision that is an ancestor of both `a` and `b` (or one of them, when one
+    /// descends from the other); `None` when their known histories do not meet.
+    pub fn common_ancestor(&self, a: &Rev, b: &Rev) -> Option<Rev> {
+        let mut seen = vec![false; self.nodes.len()];
+        let mut at = self.index_of(a);
+        while let Some(i) = at {
+            seen[i] = true;
+            at = self.nodes[i].parent;
+        }
+        let mut at = self.index_of(b);
+        while let Some(i) = at {
+            if seen[i] {
+                return Some(self.nodes[i].rev.clone());
+            }
+            at = self.nodes[i].parent;
+        }
+        None
+    }
+
     /// Adds a local edit: `rev` becomes a child of the leaf `parent`, or a new root when
     /// `parent` is `None`.
     pub fn insert(

@@ -8,6 +8,8 @@
 //! - [`replicate`]: [`pull`], [`push`] and [`sync`].
 //! - [`state`]: the sync status for the UI and the retry backoff, as a pure state machine.
 //! - [`merge`]: field-level three-way merge for conflict resolution.
+//! - [`resolve`]: a conflicted document's leaves merged against the kept base, resolved without
+//!   asking when no field conflicts.
 //!
 //! Invariants (see ARCHITECTURE.md):
 //! - a checkpoint never passes an unwritten batch: it is written (target first, then source)
@@ -23,6 +25,7 @@ pub mod merge;
 pub mod plan;
 pub mod remote;
 pub mod replicate;
+pub mod resolve;
 mod sides;
 pub mod state;
 
@@ -43,4 +46,5 @@ pub use remote::{
 pub use replicate::{
     Direction, Progress, Replication, ReplicationReport, SyncReport, pull, push, sync,
 };
+pub use resolve::{LeafMerge, auto_merge, auto_merge_since, merge_leaves, resolve_conflict};
 pub use state::{Next, SyncEvent, SyncMachine, SyncState, backoff_delay};

@@ -1,19 +1,18 @@
-//! Conflict resolution: the winner ("mine") beside every other live leaf ("theirs"), field
-//! by field, prefilled by core's `three_way_merge`; the chosen result is written as a new
-//! revision on the winner and every losing leaf is deleted, in one transaction.
-//!
-//! The common ancestor is looked up (the deepest revision both branches share) but stores keep
-//! only leaf bodies, so it is usually gone: the merge then runs without a base, and every field
-//! both sides hold with different values needs the user's choice (without a base nobody can
-//! tell which side changed it). A field only one side has is taken from that side.
+//! Conflict resolution from the UI: the winner ("mine") beside every other live leaf
+//! ("theirs"), merged by core's `merge_leaves` against the common ancestor when this device kept
+//! it. Only the fields two versions changed differently are asked about; every other change is
+//! taken as merged. Without the common ancestor (the conflict branched from a revision this
+//! device did not keep), every field the versions hold differently is asked about. Conflicts
+//! that need nobody are resolved by the sync loop (core's `auto_merge_since`) before a badge
+//! shows.
 
 use std::collections::BTreeSet;
 
-use cartera_core::store::{Body, Doc, DocStore, Edit, Rev, StoreError, WriteError};
-use cartera_core::sync::three_way_merge;
+use cartera_core::store::{Body, Doc, DocStore, StoreError};
+use cartera_core::sync::merge_leaves;
 use serde_json::Value;
 
-/// Where the value of a differing field comes from.
+/// Where the value of an asked field comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldChoice {
     Mine,
@@ -26,11 +25,15 @@ pub enum FieldChoice {
 pub struct ConflictView {
     pub mine: Doc,
     pub theirs: Vec<Doc>,
-    /// Fields whose values differ between the leaves (bookkeeping fields left out), sorted,
-    /// each with the prefilled choice.
+    /// Every version's changes merged; an asked field holds its prefilled choice.
+    pub merged: Body,
+    /// The fields to ask about, sorted, each with its prefilled choice.
     pub fields: Vec<(String, FieldChoice)>,
-    /// The fields the merge could not settle (a choice must be confirmed).
-    pub unsettled: BTreeSet<String>,
+    /// The other fields whose versions differ, merged without asking (sorted; bookkeeping left
+    /// out).
+    pub merged_fields: Vec<String>,
+    /// The common earlier version, when kept (each asked field shows its value there).
+    pub base: Option<Body>,
 }
 
 /// Fields every edit changes; the merge settles them itself.
@@ -41,34 +44,28 @@ pub async fn load_conflict<S: DocStore>(
     store: &S,
     id: &str,
 ) -> Result<Option<ConflictView>, StoreError> {
-    let mut leaves = store.get_conflicts(id).await?.into_iter();
-    let Some(mine) = leaves.next() else {
-        return Ok(None);
-    };
-    let theirs: Vec<Doc> = leaves.collect();
-    if theirs.is_empty() {
+    let mut theirs = store.get_conflicts(id).await?;
+    if theirs.len() < 2 {
         return Ok(None);
     }
-    let mut merged = mine.body.clone();
-    let mut unsettled = BTreeSet::new();
-    for other in &theirs {
-        let base = common_ancestor(store, id, &mine.rev, &other.rev).await?;
-        let merge = three_way_merge(base.as_ref(), &merged, &other.body);
-        merged = merge.merged;
-        unsettled.extend(merge.conflicts);
-    }
-    let fields = differing_fields(&mine, &theirs)
+    let mine = theirs.remove(0);
+    let tree = store.record(id).await?.map(|r| r.tree).unwrap_or_default();
+    let base = store.conflict_base(id).await?;
+    let merge = merge_leaves(&tree, base.as_ref(), &mine, &theirs);
+    let fields = (merge.conflicts.iter())
+        .map(|key| (key.clone(), prefill(key, &merge.merged, &mine, &theirs)))
+        .collect();
+    let merged_fields = differing_fields(&mine, &theirs)
         .into_iter()
-        .map(|key| {
-            let choice = prefill(&key, &merged, &mine, &theirs);
-            (key, choice)
-        })
+        .filter(|k| !merge.conflicts.contains(k))
         .collect();
     Ok(Some(ConflictView {
         mine,
         theirs,
+        merged: merge.merged,
         fields,
-        unsettled,
+        merged_fields,
+        base: merge.base,
     }))
 }
 
@@ -108,43 +105,16 @@ pub fn field<'a>(body: &'a Body, key: &str) -> Option<&'a Value> {
     body.get(key).filter(|v| !v.is_null())
 }
 
-/// The body of the deepest revision both leaves descend from, when the store still has it.
-async fn common_ancestor<S: DocStore>(
-    store: &S,
-    id: &str,
-    a: &Rev,
-    b: &Rev,
-) -> Result<Option<Body>, StoreError> {
-    let Some(record) = store.record(id).await? else {
-        return Ok(None);
-    };
-    let (Some(path_a), Some(path_b)) = (record.tree.path(a), record.tree.path(b)) else {
-        return Ok(None);
-    };
-    let shared = path_a
-        .iter()
-        .enumerate()
-        .find(|(_, hash)| path_b.contains(hash));
-    let Some((i, hash)) = shared else {
-        return Ok(None);
-    };
-    let rev = Rev::new(a.pos.saturating_sub(i as u64), hash.clone());
-    Ok(store
-        .get_rev(id, &rev)
-        .await?
-        .filter(|d| !d.deleted)
-        .map(|d| d.body))
-}
-
-/// The body the user chose: mine, with each differing field taken from its chosen leaf, and
-/// the bookkeeping fields stamped with `now` and `user`.
+/// The body the user chose: the merge, with each asked field taken from its chosen leaf, and
+/// the bookkeeping fields stamped with `now` and `user`. Save it with core's
+/// `resolve_conflict(store, &view.mine, &view.theirs, body)`.
 pub fn chosen_body(
     view: &ConflictView,
     choices: &[(String, FieldChoice)],
     now: &str,
     user: &str,
 ) -> Body {
-    let mut body = view.mine.body.clone();
+    let mut body = view.merged.clone();
     for (key, choice) in choices {
         let source = match choice {
             FieldChoice::Mine => Some(&view.mine),
@@ -158,40 +128,4 @@ pub fn chosen_body(
     body.insert("updated_at".into(), Value::from(now));
     body.insert("updated_by".into(), Value::from(user));
     body
-}
-
-/// Writes `body` as a new revision on the winner and deletes every losing leaf, in one
-/// transaction. Returns the new winning revision; a stale view (someone edited meanwhile)
-/// gives `WriteError::Conflict`.
-pub async fn resolve_conflict<S: DocStore>(
-    store: &S,
-    view: &ConflictView,
-    body: Body,
-) -> Result<Result<Rev, WriteError>, StoreError> {
-    let id = &view.mine.id;
-    let winner = Edit {
-        id: id.clone(),
-        prev: Some(view.mine.rev.clone()),
-        deleted: false,
-        body,
-    };
-    // The winner first, alone: when it fails (edited meanwhile) the losers must stay.
-    let written = store.bulk_docs(vec![winner]).await?.into_iter().next();
-    let rev = match written.unwrap_or(Err(WriteError::Conflict)) {
-        Ok(rev) => rev,
-        Err(e) => return Ok(Err(e)),
-    };
-    let losers: Vec<Edit> = view
-        .theirs
-        .iter()
-        .map(|t| Edit {
-            id: id.clone(),
-            prev: Some(t.rev.clone()),
-            deleted: true,
-            body: Body::new(),
-        })
-        .collect();
-    // A loser already deleted elsewhere is fine: it no longer competes.
-    store.bulk_docs(losers).await?;
-    Ok(Ok(rev))
 }

@@ -344,3 +344,187 @@ fn records_round_trip_through_their_stored_form() {
     let back: DocRecord = serde_json::from_value(json).unwrap();
     assert_eq!(&back, record);
 }
+
+/// The revision of an edit that must succeed.
+fn ok(plan: &WritePlan) -> Rev {
+    plan.results[0].clone().unwrap()
+}
+
+/// Keys of a plan's side bodies put and dropped.
+fn side(plan: &WritePlan) -> (Vec<String>, Vec<String>) {
+    let put = plan.put_bodies.iter().map(|d| d.rev.to_string()).collect();
+    let dropped = plan.delete_bodies.iter().map(|k| k.1.to_string()).collect();
+    (put, dropped)
+}
+
+#[test]
+fn a_local_edit_keeps_the_revision_it_replaced_as_the_base() {
+    let mut s = State::default();
+    let r1 = ok(&s.edits(vec![edit("a", None, false, json!({"n": 1}))]));
+    assert_eq!(s.record("a").base, None, "a new document has no base");
+    let plan = s.edits(vec![edit("a", Some(&r1), false, json!({"n": 2}))]);
+    let r2 = ok(&plan);
+    assert_eq!(s.record("a").base, Some(r1.clone()));
+    assert_eq!(
+        side(&plan),
+        (vec![r1.to_string()], vec![]),
+        "the base's body is kept aside"
+    );
+    assert_eq!(
+        s.bodies[&("a".to_owned(), r1.clone())].body,
+        body(json!({"n": 1}))
+    );
+
+    let plan = s.edits(vec![edit("a", Some(&r2), false, json!({"n": 3}))]);
+    assert_eq!(
+        s.record("a").base,
+        Some(r1.clone()),
+        "saves in a row keep the revision they started from"
+    );
+    assert_eq!(side(&plan), (vec![], vec![]));
+    assert_eq!(s.bodies.len(), 1, "one base per document");
+}
+
+#[test]
+fn an_edit_of_someone_elses_revision_makes_it_the_base() {
+    let mut s = State::default();
+    let r1 = ok(&s.edits(vec![edit("a", None, false, json!({"n": 1}))]));
+    let r2 = ok(&s.edits(vec![edit("a", Some(&r1), false, json!({"n": 2}))]));
+    let plan = s.replicated(vec![replicated(
+        "a",
+        "3-x",
+        &["x", &r2.hash, &r1.hash],
+        false,
+        json!({"n": "x"}),
+    )]);
+    assert_eq!(side(&plan), (vec![], vec![]), "replication keeps the base");
+    assert_eq!(s.record("a").base, Some(r1.clone()));
+    let plan = s.edits(vec![edit("a", Some(&rev("3-x")), false, json!({"n": 4}))]);
+    assert_eq!(s.record("a").base, Some(rev("3-x")));
+    assert_eq!(
+        side(&plan),
+        (vec!["3-x".to_owned()], vec![r1.to_string()]),
+        "the new base replaces the old one"
+    );
+    assert_eq!(s.bodies.len(), 1);
+}
+
+#[test]
+fn deleting_the_document_drops_its_base() {
+    let mut s = State::default();
+    let r1 = ok(&s.edits(vec![edit("a", None, false, json!({"n": 1}))]));
+    let r2 = ok(&s.edits(vec![edit("a", Some(&r1), false, json!({"n": 2}))]));
+    let plan = s.edits(vec![edit("a", Some(&r2), true, json!({}))]);
+    assert_eq!(s.record("a").base, None);
+    assert_eq!(side(&plan).1, vec![r1.to_string()]);
+    assert!(
+        s.bodies.is_empty(),
+        "nothing is kept for a deleted document"
+    );
+    let plan = s.edits(vec![edit("a", None, false, json!({"n": 3}))]);
+    assert_eq!(s.record("a").base, None, "recreating sets no base");
+    assert_eq!(side(&plan), (vec![], vec![]));
+}
+
+#[test]
+fn replicated_writes_keep_a_base_while_it_is_an_ancestor_of_a_live_leaf() {
+    let mut s = State::default();
+    let r1 = ok(&s.edits(vec![edit("a", None, false, json!({"n": 1}))]));
+    let r2 = ok(&s.edits(vec![edit("a", Some(&r1), false, json!({"n": 2}))]));
+    s.replicated(vec![replicated(
+        "a",
+        "2-z",
+        &["z", &r1.hash],
+        false,
+        json!({"n": "z"}),
+    )]);
+    assert_eq!(s.record("a").base, Some(r1.clone()));
+    assert_eq!(
+        s.record("a").conflict_base(),
+        Some(&r1),
+        "the base is the common ancestor of the conflict"
+    );
+    // Our branch deleted elsewhere: the other one still descends from the base.
+    s.replicated(vec![replicated(
+        "a",
+        &format!("3-{}", "d"),
+        &["d", &r2.hash, &r1.hash],
+        true,
+        json!({}),
+    )]);
+    assert_eq!(s.record("a").base, Some(r1.clone()));
+    assert_eq!(s.record("a").conflict_base(), None, "no live conflict left");
+    // The other branch deleted too: the document is deleted and the base goes.
+    let plan = s.replicated(vec![replicated(
+        "a",
+        "3-e",
+        &["e", "z", &r1.hash],
+        true,
+        json!({}),
+    )]);
+    assert!(s.record("a").deleted);
+    assert_eq!(s.record("a").base, None);
+    assert!(side(&plan).1.contains(&r1.to_string()));
+}
+
+#[test]
+fn a_conflict_that_branched_elsewhere_has_no_usable_base() {
+    let mut s = State::default();
+    let r1 = ok(&s.edits(vec![edit("a", None, false, json!({"n": 1}))]));
+    let r2 = ok(&s.edits(vec![edit("a", Some(&r1), false, json!({"n": 2}))]));
+    s.replicated(vec![replicated(
+        "a",
+        "3-x",
+        &["x", &r2.hash, &r1.hash],
+        false,
+        json!({"n": "x"}),
+    )]);
+    ok(&s.edits(vec![edit("a", Some(&rev("3-x")), false, json!({"n": 4}))]));
+    s.replicated(vec![replicated(
+        "a",
+        "2-z",
+        &["z", &r1.hash],
+        false,
+        json!({"n": "z"}),
+    )]);
+    let r = s.record("a");
+    assert_eq!(r.tree.conflicts().len(), 1);
+    assert_eq!(r.base, Some(rev("3-x")), "kept: an ancestor of our leaf");
+    assert_eq!(
+        r.conflict_base(),
+        None,
+        "the conflict's common ancestor is the first revision, which is not kept"
+    );
+}
+
+#[test]
+fn editing_a_promoted_leaf_keeps_its_body_as_the_base() {
+    let mut s = conflicted();
+    let plan = s.edits(vec![
+        edit("d", Some(&rev("2-c")), true, json!({})),
+        edit("d", Some(&rev("2-b")), false, json!({"v": "B2"})),
+    ]);
+    assert!(plan.results.iter().all(Result::is_ok), "{:?}", plan.results);
+    assert_eq!(s.record("d").base, Some(rev("2-b")));
+    assert!(
+        !plan.delete_bodies.contains(&("d".to_owned(), rev("2-b"))),
+        "2-b's body is put as the base, not dropped"
+    );
+    assert_eq!(
+        s.bodies[&("d".to_owned(), rev("2-b"))].body,
+        body(json!({"v": "B"}))
+    );
+}
+
+#[test]
+fn the_base_is_stored_in_the_record_and_old_records_read_without_one() {
+    let mut s = State::default();
+    let r1 = ok(&s.edits(vec![edit("a", None, false, json!({"n": 1}))]));
+    ok(&s.edits(vec![edit("a", Some(&r1), false, json!({"n": 2}))]));
+    let json = serde_json::to_value(s.record("a")).unwrap();
+    assert_eq!(json["b"], json!(r1.to_string()));
+    let mut old = json.clone();
+    old.as_object_mut().unwrap().remove("b");
+    let back: DocRecord = serde_json::from_value(old).unwrap();
+    assert_eq!(back.base, None);
+}

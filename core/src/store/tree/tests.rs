@@ -374,3 +374,42 @@ fn corrupt_stored_trees_are_rejected() {
         );
     }
 }
+
+#[test]
+fn common_ancestor_is_the_deepest_revision_both_branches_share() {
+    let tree = build(&[
+        Edit(None, "1-a", false),
+        Edit(Some("1-a"), "2-b", false),
+        Edit(Some("2-b"), "3-c", false),
+        Graft("3-x", &["x", "b", "a"], false),
+        Graft("4-y", &["y", "z", "w", "a"], false),
+        Graft("2-q", &["q", "p"], false),
+    ]);
+    assert_eq!(
+        tree.common_ancestor(&rev("3-c"), &rev("3-x")),
+        Some(rev("2-b"))
+    );
+    assert_eq!(
+        tree.common_ancestor(&rev("3-c"), &rev("4-y")),
+        Some(rev("1-a"))
+    );
+    assert_eq!(
+        tree.common_ancestor(&rev("3-c"), &rev("2-b")),
+        Some(rev("2-b")),
+        "an ancestor of the other is the meeting point"
+    );
+    assert_eq!(
+        tree.common_ancestor(&rev("3-c"), &rev("2-q")),
+        None,
+        "histories that never meet (another root)"
+    );
+    assert_eq!(tree.common_ancestor(&rev("3-c"), &rev("9-n")), None);
+    assert_eq!(tree.parent(&rev("3-x")), Some(&rev("2-b")));
+    assert_eq!(tree.parent(&rev("1-a")), None);
+    assert!(tree.is_ancestor(&rev("1-a"), &rev("4-y")));
+    assert!(!tree.is_ancestor(&rev("2-b"), &rev("4-y")));
+    assert!(
+        !tree.is_ancestor(&rev("3-c"), &rev("3-c")),
+        "proper ancestors only"
+    );
+}

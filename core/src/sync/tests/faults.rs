@@ -236,6 +236,12 @@ impl DocStore for EditedMidway {
     ) -> Result<Vec<crate::store::Doc>, crate::store::StoreError> {
         self.inner.get_conflicts(id).await
     }
+    async fn conflict_base(
+        &self,
+        id: &str,
+    ) -> Result<Option<crate::store::Doc>, crate::store::StoreError> {
+        self.inner.conflict_base(id).await
+    }
     async fn bulk_docs(
         &self,
         edits: Vec<Edit>,

@@ -2,6 +2,7 @@
 //! server. Every case checks what a user would notice: documents present on both sides, the
 //! same winner, nothing lost, nothing sent twice.
 
+mod automerge;
 mod conflicts;
 mod faults;
 mod resume;
