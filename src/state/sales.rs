@@ -9,7 +9,12 @@
 //! every drag). Any other bump (sync, another service) reloads, and so does opening a page.
 //!
 //! **The default pipeline.** When the store holds no pipeline, the first screen that needs one
-//! writes core's `sample_pipeline` (id `pipeline-sample`, stage ids `s1`-`s5`). Its stored stage
+//! writes core's `sample_pipeline` (id `pipeline-sample`, stage ids `s1`-`s5`) made at a fixed
+//! time ([`DEFAULT_PIPELINE_AT`]), so every device writes the same body and so the same
+//! revision (`1-<md5 of the body>`): devices never conflict over it, and a push finds it on the
+//! server already once one device with the right (manager or admin: the server refuses
+//! pipelines from reps) has pushed it. A rep's device that pushes it first is refused; the
+//! refusal is flagged like any other and the pipeline stays on the device. Its stored stage
 //! names are Spanish records, but the UI shows the catalogue's words for those stage ids while
 //! the stored name is still the sample's ([`stage_name`]): a Spanish and an English rep see
 //! their own language, and a name an admin changes is shown as typed.
@@ -212,9 +217,18 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
+/// When the default pipeline is made (2026-01-01T00:00:00Z): a fixed time, so every device
+/// writes the same document (see the module docs).
+const DEFAULT_PIPELINE_AT: i64 = 1_767_225_600;
+
+/// The team's default pipeline as every device first writes it.
+pub fn default_pipeline() -> Pipeline {
+    sample_pipeline(chrono::DateTime::from_timestamp(DEFAULT_PIPELINE_AT, 0).unwrap_or_default())
+}
+
 /// Writes the sample pipeline as the team's default (see the module docs).
 async fn create_default_pipeline(store: &Store) -> Result<Pipeline, StoreError> {
-    let p = sample_pipeline(Utc::now());
+    let p = default_pipeline();
     let edit = Edit {
         id: p.id.clone(),
         prev: None,
@@ -255,7 +269,7 @@ pub fn follow_sales(cache: SalesCache, store: Store) {
 /// The stage's name for the user (see the module docs on the default pipeline).
 pub fn stage_name(pipeline: &Pipeline, stage: &Stage, locale: Locale) -> String {
     if pipeline.id == SAMPLE_PIPELINE_ID {
-        let sample = sample_pipeline(Utc::now());
+        let sample = default_pipeline();
         if sample
             .stage(&stage.id)
             .is_some_and(|s| s.name == stage.name)
