@@ -230,6 +230,31 @@ pub fn stages_in_use(old: &Pipeline, new: &Pipeline, deals: &[Deal]) -> Vec<Stag
     out
 }
 
+/// The open deals of `old`'s pipeline whose probability follows their stage's default when
+/// `new` changes it: a deal still at `old`'s default for its stage gets `new`'s (touched by
+/// `user` at `now`); a probability a rep set by hand is kept. In `deals`' order.
+pub fn follow_stage_probabilities(
+    old: &Pipeline,
+    new: &Pipeline,
+    deals: &[Deal],
+    now: DateTime<Utc>,
+    user: &str,
+) -> Vec<Deal> {
+    let follows = |d: &&Deal| d.status == DealStatus::Open && d.pipeline_id == old.id;
+    (deals.iter().filter(follows))
+        .filter_map(|d| {
+            let before = old.stage(&d.stage_id)?.probability;
+            let after = new.stage(&d.stage_id)?.probability;
+            (before != after && d.probability == before).then(|| {
+                let mut moved = d.clone();
+                moved.probability = after;
+                moved.meta = d.meta.touched(now, user);
+                moved
+            })
+        })
+        .collect()
+}
+
 impl From<&Pipeline> for PipelineInput {
     /// The form filled with a stored pipeline.
     fn from(p: &Pipeline) -> Self {

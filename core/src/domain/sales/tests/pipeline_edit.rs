@@ -135,3 +135,32 @@ fn removing_a_stage_with_open_deals_is_reported_with_their_count() {
     // Renaming or reordering drops nothing.
     assert!(stages_in_use(&old, &old, &deals).is_empty());
 }
+
+#[test]
+fn deals_at_a_stage_default_follow_its_new_probability_and_hand_set_ones_stay() {
+    let old = pipeline();
+    let mut input = PipelineInput::from(&old);
+    input.stages[0].probability = "20".into();
+    input.stages[1].name = "Oferta".into();
+    let new = edit(&old, &input).expect("valid");
+    let d = |id: &str, stage: &str, p: u8, status| {
+        let mut x = deal(id, "ana", eur(100), day(2026, 6, 1), at(2026, 1, 1, 0, 0));
+        (x.stage_id, x.probability, x.status) = (stage.into(), p, status);
+        x
+    };
+    let deals = [
+        d("d1", "lead", 10, DealStatus::Open),
+        d("d2", "lead", 15, DealStatus::Open),
+        d("d3", "lead", 10, DealStatus::Lost),
+        d("d4", "offer", 35, DealStatus::Open),
+    ];
+    let now = at(2026, 2, 1, 0, 0);
+    let moved = follow_stage_probabilities(&old, &new, &deals, now, "marta");
+    let got: Vec<(&str, u8, &str)> = (moved.iter())
+        .map(|d| (d.id.as_str(), d.probability, d.meta.updated_by.as_str()))
+        .collect();
+    assert_eq!(got, [("d1", 20, "marta")]);
+    // Undoing the edit puts it back.
+    let back = follow_stage_probabilities(&new, &old, &moved, now, "marta");
+    assert_eq!(back[0].probability, 10);
+}
