@@ -1,7 +1,8 @@
-//! Settings: language, the local profile, reminders, storage on this device, and data tools
-//! (export, sample data, delete everything).
+//! Settings: language, the local profile, reminders, sync, storage on this device, the team's
+//! pipelines and stages, and data tools (export, sample data, delete everything).
 
 mod data;
+mod pipelines;
 mod reminders;
 mod sales_sample;
 mod storage;
@@ -26,6 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
             <sync::SyncSection/>
             <storage::StorageSection/>
             <data::DataSection/>
+            <pipelines::PipelinesSection/>
             <section class="card"><sales_sample::SalesSample/></section>
         </section>
     }

@@ -26,7 +26,7 @@ use std::sync::Arc;
 use cartera_core::domain::money::DecimalSeparator;
 use cartera_core::domain::sales::{
     DEAL_TYPE, Deal, PIPELINE_TYPE, Pipeline, QUOTA_TYPE, Quota, SAMPLE_PIPELINE_ID, Stage,
-    move_stage, sample_pipeline,
+    follow_stage_probabilities, move_stage, sample_pipeline,
 };
 use cartera_core::store::{Body, Doc, DocStore, Edit, Query, Rev, StoreError};
 use chrono::{FixedOffset, Offset, Utc};
@@ -419,6 +419,94 @@ pub fn move_deal(ctx: SalesCtx, id: &str, stage_id: &str, user: &str) {
     let undone = ctx.i18n.t(SalesMsg::Moved(deal.title.clone(), back));
     let prev = ctx.cache.rev(id);
     save_then_toast(ctx, moved, prev, done, Some((deal, undone)));
+}
+
+/// Saves `edited` over `base`, the pipeline the editor started from: a conflict when the
+/// stored pipeline is no longer `base` (changed on another device), so no change is lost.
+/// Then the open deals still at a changed stage's old default take the new one (core's
+/// `follow_stage_probabilities`), in one batch; a deal changed elsewhere meanwhile keeps its
+/// probability (its write is a conflict). The board shows it all at once.
+pub async fn save_pipeline(
+    ctx: SalesCtx,
+    base: &Pipeline,
+    edited: &Pipeline,
+) -> Result<(), SaveError> {
+    let store = ctx.store();
+    let stored = (store.get(&edited.id).await).map_err(|e| SaveError::from(&e))?;
+    let prev = match stored {
+        Some(doc) if Pipeline::from_doc(&doc).ok().as_ref() != Some(base) => {
+            return Err(SaveError::Conflict);
+        }
+        doc => doc.map(|d| d.rev),
+    };
+    let edit = Edit {
+        id: edited.id.clone(),
+        prev,
+        deleted: false,
+        body: edited.to_body(),
+    };
+    write(&store, edit).await?;
+    ctx.cache.pipelines.update(|all| {
+        let v = Arc::make_mut(all);
+        match v.iter_mut().find(|p| p.id == edited.id) {
+            Some(slot) => *slot = edited.clone(),
+            None => v.push(edited.clone()),
+        }
+    });
+    let now = Utc::now();
+    let user = edited.meta.updated_by.clone();
+    let deals = (ctx.cache.deals).with_untracked(|d| follow_stage_probabilities(base, edited, d, now, &user));
+    let edits: Vec<Edit> = (deals.iter())
+        .map(|d| Edit {
+            id: d.id.clone(),
+            prev: ctx.cache.rev(&d.id),
+            deleted: false,
+            body: d.to_body(),
+        })
+        .collect();
+    if !edits.is_empty() {
+        let results = store.bulk_docs(edits).await.unwrap_or_default();
+        for (d, r) in deals.iter().zip(results) {
+            if let Ok(rev) = r {
+                ctx.cache.apply(d, rev);
+            }
+        }
+    }
+    ctx.cache.wrote(ctx.version);
+    Ok(())
+}
+
+/// Saves `edited` over `base` and toasts it with an Undo that saves `base` back over it (a
+/// change made in between is a conflict, not lost); errors are toasted. `done` runs after a
+/// save (the editor takes the saved pipeline as its new base).
+pub fn save_pipeline_with_undo(
+    ctx: SalesCtx,
+    base: Pipeline,
+    edited: Pipeline,
+    done: impl Fn(Pipeline) + Clone + Send + Sync + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        match save_pipeline(ctx, &base, &edited).await {
+            Ok(()) => {
+                done(edited.clone());
+                ctx.toasts
+                    .show_undo(ctx.i18n.t(SalesMsg::PipelineSaved), move || {
+                        let (base, edited, done) = (base.clone(), edited.clone(), done.clone());
+                        leptos::task::spawn_local(async move {
+                            match save_pipeline(ctx, &edited, &base).await {
+                                Ok(()) => {
+                                    done(base);
+                                    ctx.toasts
+                                        .show(ctx.i18n.t(SalesMsg::PipelineRestored), None);
+                                }
+                                Err(e) => ctx.show_error(e),
+                            }
+                        });
+                    });
+            }
+            Err(e) => ctx.show_error(e),
+        }
+    });
 }
 
 /// Deletes deal `doc`, runs `on_deleted`, and offers to undo.
