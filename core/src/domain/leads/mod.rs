@@ -23,6 +23,7 @@ mod merge;
 mod names;
 mod routing;
 mod routing_doc;
+mod routing_edit;
 mod scoring;
 mod scoring_doc;
 mod vcard;
@@ -43,6 +44,10 @@ pub use merge::merge_leads;
 pub use routing::{
     AssignTo, Assignment, RoundRobinCursor, RoundRobinState, RouteWhen, RoutingRule, RoutingRules,
     assign, route,
+};
+pub use routing_edit::{
+    MAX_ROUTING_RULES, RouteKind, RoutingCode, RoutingField, RoutingFieldError, RoutingInput,
+    RoutingRuleInput, split_list, validate_routing,
 };
 pub use scoring::{
     CampaignResponse, Condition, Engagement, EngagementEvent, ReasonCode, Score, ScoreReason,
