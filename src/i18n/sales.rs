@@ -382,17 +382,22 @@ impl Message for SalesMsg {
             AddStage => pick(l, "Añadir etapa", "Add stage"),
             PipelineSaved => pick(l, "Embudo guardado", "Pipeline saved"),
             PipelineRestored => pick(l, "Embudo restaurado", "Pipeline restored"),
-            StageInUse(name, n) => {
-                let count = deal_count(l, *n);
-                match l {
-                    Locale::Es => owned(format!(
-                        "«{name}» tiene {count} abiertas: muévelas a otra etapa antes de quitarla."
-                    )),
-                    Locale::En => owned(format!(
-                        "“{name}” has {count} open: move them to another stage before removing it."
-                    )),
-                }
-            }
+            StageInUse(name, n) => owned(match (l, *n == 1) {
+                (Locale::Es, true) => format!(
+                    "«{name}» tiene 1 oportunidad abierta: muévela a otra etapa antes de quitarla."
+                ),
+                (Locale::Es, false) => format!(
+                    "«{name}» tiene {} oportunidades abiertas: muévelas a otra etapa antes de quitarla.",
+                    int(l, *n)
+                ),
+                (Locale::En, true) => format!(
+                    "“{name}” has 1 open deal: move it to another stage before removing it."
+                ),
+                (Locale::En, false) => format!(
+                    "“{name}” has {} open deals: move them to another stage before removing it.",
+                    int(l, *n)
+                ),
+            }),
         }
     }
 }

@@ -1,9 +1,10 @@
 //! Settings: language, the local profile, reminders, sync, storage on this device, the team's
-//! pipelines and stages, and data tools (export, sample data, delete everything).
+//! pipelines and stages, lead routing, and data tools (export, sample data, delete everything).
 
 mod data;
 mod pipelines;
 mod reminders;
+mod routing;
 mod sales_sample;
 mod storage;
 mod sync;
@@ -28,6 +29,7 @@ pub fn SettingsPage() -> impl IntoView {
             <storage::StorageSection/>
             <data::DataSection/>
             <pipelines::PipelinesSection/>
+            <routing::RoutingSection/>
             <section class="card"><sales_sample::SalesSample/></section>
         </section>
     }

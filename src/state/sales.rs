@@ -455,7 +455,8 @@ pub async fn save_pipeline(
     });
     let now = Utc::now();
     let user = edited.meta.updated_by.clone();
-    let deals = (ctx.cache.deals).with_untracked(|d| follow_stage_probabilities(base, edited, d, now, &user));
+    let deals = (ctx.cache.deals)
+        .with_untracked(|d| follow_stage_probabilities(base, edited, d, now, &user));
     let edits: Vec<Edit> = (deals.iter())
         .map(|d| Edit {
             id: d.id.clone(),

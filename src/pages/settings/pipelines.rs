@@ -40,17 +40,20 @@ struct Form {
     name: RwSignal<String>,
     rows: RwSignal<Vec<Row>>,
     next_key: StoredValue<u32>,
+    /// The section's owner: rows made while an effect runs must outlive its next run.
+    owner: StoredValue<Owner>,
 }
 
 impl Form {
     fn row(&self, id: String, shown: String, stored: String, probability: String) -> Row {
         let key = self.next_key.get_value();
         self.next_key.set_value(key + 1);
+        let signal = |v: String| self.owner.with_value(|o| o.with(|| RwSignal::new(v)));
         Row {
             key,
             id,
-            name: RwSignal::new(shown.clone()),
-            probability: RwSignal::new(probability),
+            name: signal(shown.clone()),
+            probability: signal(probability),
             shown,
             stored,
         }
@@ -121,6 +124,7 @@ pub fn PipelinesSection() -> impl IntoView {
         name: RwSignal::new(String::new()),
         rows: RwSignal::new(Vec::new()),
         next_key: StoredValue::new(0),
+        owner: StoredValue::new(Owner::current().unwrap_or_default()),
     };
     let chosen = RwSignal::new(String::new());
     let errors = SalesErrors::new();
