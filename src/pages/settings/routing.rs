@@ -31,12 +31,14 @@ struct Row {
     assign: RwSignal<String>,
 }
 
+/// What the form was read from: the stored document's id and revision (`None`: the
+/// defaults, nothing stored yet) and the rules it held.
+type Stored = (Option<(String, Rev)>, Option<RoutingRules>);
+
 /// The form and what it was read from; `Copy`.
 #[derive(Clone, Copy)]
 struct Form {
-    /// The stored document's id and revision (`None`: the defaults, nothing stored yet) and
-    /// the rules it held.
-    stored: StoredValue<(Option<(String, Rev)>, Option<RoutingRules>)>,
+    stored: StoredValue<Stored>,
     rows: RwSignal<Vec<Row>>,
     fallback: RwSignal<String>,
     next_key: StoredValue<u32>,
