@@ -155,7 +155,7 @@ module.exports = function cartera_validate(newDoc, oldDoc, userCtx, secObj) {
     stages: [isStages, 'an array of 1-' + MAX_STAGES +
       ' stages {id, name: non-empty strings, probability: integer 0-100}, ids unique'],
     scoring_rules: [function (v) { return isRules(v, isScoringRule); },
-      'an array of {id: string, points: integer, condition: {kind: string}}'],
+      'an array of {id: string, points: integer, condition: {kind: string}, enabled?: boolean}'],
     routing_rules: [function (v) { return isRules(v, isRoutingRule); },
       'an array of {id: string, when: {kind: territory|product_interest|always},' +
       ' assign_to: string or team: array of strings}']
@@ -177,7 +177,8 @@ module.exports = function cartera_validate(newDoc, oldDoc, userCtx, secObj) {
     return true;
   }
   function isScoringRule(r) {
-    return isInteger(r.points) && isObject(r.condition) && !isBlank(r.condition.kind);
+    return isInteger(r.points) && isObject(r.condition) && !isBlank(r.condition.kind) &&
+      (r.enabled === undefined || typeof r.enabled === 'boolean');
   }
   function isRoutingRule(r) {
     if (!isObject(r.when) || !has(ROUTE_KINDS, r.when.kind)) return false;

@@ -164,6 +164,8 @@ const cases = [
   ['a rep cannot write scoring rules', scoring('ana'), null, ANA, 'forbidden_type'],
   ['scoring points are integers', scoring('marta', { rules: [{ id: 'r', points: '5', condition: { kind: 'x' } }] }), null, MARTA, 'invalid_field'],
   ['a scoring rule has a condition kind', scoring('marta', { rules: [{ id: 'r', points: 5, condition: {} }] }), null, MARTA, 'invalid_field'],
+  ['a scoring rule may be switched off', scoring('marta', { rules: [{ id: 'r', points: 5, enabled: false, condition: { kind: 'x' } }] }), null, MARTA, 'ok'],
+  ['enabled is true or false', scoring('marta', { rules: [{ id: 'r', points: 5, enabled: 'no', condition: { kind: 'x' } }] }), null, MARTA, 'invalid_field'],
   ['scoring rules are required', scoring('marta', { rules: undefined }), null, MARTA, 'missing_field'],
   ['a manager writes routing rules', routing('marta'), null, MARTA, 'ok'],
   ['a rep cannot write routing rules', routing('ana'), null, ANA, 'forbidden_type'],

@@ -26,6 +26,7 @@ mod routing_doc;
 mod routing_edit;
 mod scoring;
 mod scoring_doc;
+mod scoring_edit;
 mod vcard;
 
 pub use capture::{parse_card_text, parse_vcards};
@@ -52,6 +53,9 @@ pub use routing_edit::{
 pub use scoring::{
     CampaignResponse, Condition, Engagement, EngagementEvent, ReasonCode, Score, ScoreReason,
     ScoringRule, ScoringRules, rescore, score,
+};
+pub use scoring_edit::{
+    MAX_POINTS, ScoringPointsError, ScoringRuleInput, parse_points, validate_scoring,
 };
 
 /// The document `type` of leads.
