@@ -151,6 +151,18 @@ pub async fn load_routing_doc(store: &Store) -> Result<Option<(Doc, RoutingRules
     }))
 }
 
+/// The id the team's scoring rules are first stored under (see [`ROUTING_RULES_ID`]).
+pub const SCORING_RULES_ID: &str = "scoring-rules";
+
+/// The stored scoring rules document and its rules, if any (as `load_rules` reads them).
+pub async fn load_scoring_doc(store: &Store) -> Result<Option<(Doc, ScoringRules)>, ErrorMsg> {
+    let docs = (store.query(&by_type(SCORING_RULES_TYPE)).await).map_err(|e| ErrorMsg::from(&e))?;
+    Ok(docs.into_iter().next().and_then(|d| {
+        let rules = ScoringRules::from_doc(&d).ok()?;
+        Some((d, rules))
+    }))
+}
+
 /// This device's round-robin positions (empty when none are kept yet or they are unreadable).
 pub async fn round_robin(store: &Store) -> RoundRobinState {
     let Ok(Some(Value::Object(m))) = store.get_local(ROUND_ROBIN_ID).await else {

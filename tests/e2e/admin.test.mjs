@@ -4,7 +4,8 @@
 // after the form has refused an out-of-range probability and the removal of a stage the deal
 // sits in. The board's column heading and its weighted total follow; Undo from the toast puts
 // the stage back. Then a routing rule's assignee is changed, and a lead captured afterwards is
-// routed by the changed rule.
+// routed by the changed rule; a scoring rule's points are raised and another switched off, and
+// the next lead is scored by them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openApp, settledText } from './helpers.mjs';
@@ -116,6 +117,35 @@ test('pipeline set-up on a desktop: rename a stage, change its probability', { t
     const outcome = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Elena Sanz' }) });
     await outcome.waitFor();
     assert.equal(plain(await outcome.getByTestId('lead-routing').innerText()), 'Asignado a Marta por la regla «territorio-madrid»');
+  });
+
+  await t.test('changed scoring rules score the next captured lead', async () => {
+    await open(page, server, '/settings', 'Ajustes');
+    const scoring = page.getByRole('region', { name: 'Puntuación de prospectos' });
+    const referral = scoring.getByRole('group', { name: 'Origen: Recomendación', exact: true });
+    const cities = scoring.getByRole('group', { name: 'Provincia o región: Madrid, Barcelona', exact: true });
+    assert.equal(await referral.getByLabel('Puntos').inputValue(), '15');
+    await referral.getByLabel('Puntos').fill('mucho');
+    await scoring.getByRole('button', { name: 'Guardar' }).click();
+    await referral.getByText('Un número entero de -1000 a 1000.').waitFor();
+    await referral.getByLabel('Puntos').fill('30');
+    await cities.getByRole('switch', { name: 'Activa' }).uncheck();
+    await scoring.getByRole('button', { name: 'Guardar' }).click();
+    await waitForToast(page, 'Puntuación guardada');
+
+    await open(page, server, '/leads/new', 'Nuevo prospecto');
+    await page.getByLabel('Nombre', { exact: true }).fill('Pablo');
+    await page.getByLabel('Apellidos').fill('Ortiz');
+    await page.getByLabel('Empresa').fill('Ortiz Hermanos');
+    await page.getByLabel('Teléfono').fill('+34 633 444 555');
+    await page.getByLabel('Origen').selectOption({ label: 'Recomendación' });
+    await page.getByLabel('Provincia').fill('Madrid');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    const outcome = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Pablo Ortiz' }) });
+    await outcome.waitFor();
+    assert.equal(plain(await outcome.locator('.score-badge').innerText()), '30 puntos');
+    const reasons = (await outcome.getByRole('listitem').allInnerTexts()).map(plain);
+    assert.deepEqual(reasons, ['+30 origen: Recomendación']);
   });
 
   assert.deepEqual(errors, [], 'no uncaught errors in the page');
