@@ -6,10 +6,14 @@
 // the stage back. Then a routing rule's assignee is changed, and a lead captured afterwards is
 // routed by the changed rule; a scoring rule's points are raised and another switched off, and
 // the next lead is scored by them.
+// Signed in against a real sync server (the production validate_doc_update): a rep sees the
+// pipeline read-only; a manager renames a stage and the server takes the pipeline.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openApp, settledText } from './helpers.mjs';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+import { DIST, eventually, gotoApp, launchBrowser, openApp, settledText } from './helpers.mjs';
 import { open, toasts, waitForToast } from './flows.mjs';
+import { serverDoc, signIn, startSyncServer, waitForSyncState } from './sync-server.mjs';
 
 const DEAL = 'Flota de carretillas';
 
@@ -149,4 +153,43 @@ test('pipeline set-up on a desktop: rename a stage, change its probability', { t
   });
 
   assert.deepEqual(errors, [], 'no uncaught errors in the page');
+});
+
+test('signed in: a rep reads the pipeline set-up, a manager changes it on the server', { timeout: 120_000 }, async (t) => {
+  const app = await startStaticServer({ root: DIST, port: 0 });
+  t.after(() => app.close());
+  const sync = await startSyncServer({ appOrigin: new URL(app.url).origin });
+  t.after(() => sync.close());
+
+  await t.test('a rep sees the editor read-only', async () => {
+    const { page, errors } = await launchBrowser(t, { viewport: 'desktop', locale: 'es-ES' });
+    await signIn(page, app.url, sync.url, 'ana');
+    await gotoApp(page, new URL('/settings', app.url).href);
+    await editor(page).getByText('Solo un responsable o un administrador puede cambiar los embudos.').waitFor();
+    assert.ok(await stageRow(page, 1).getByLabel('Nombre').isDisabled());
+    assert.ok(await editor(page).getByRole('button', { name: 'Guardar' }).isDisabled());
+    assert.deepEqual(errors, []);
+  });
+
+  await t.test('a manager renames a stage and the server keeps it', async () => {
+    const { page, errors } = await launchBrowser(t, { viewport: 'desktop', locale: 'es-ES' });
+    await signIn(page, app.url, sync.url, 'marta');
+    await gotoApp(page, new URL('/settings', app.url).href);
+    const name = stageRow(page, 1).getByLabel('Nombre');
+    assert.ok(await name.isEnabled());
+    await name.fill('Primer contacto');
+    await editor(page).getByRole('button', { name: 'Guardar' }).click();
+    await waitForToast(page, 'Embudo guardado');
+    await waitForSyncState(page, 'up-to-date');
+    // The default pipeline went up first (a manager may write it), then the edit.
+    const doc = await eventually(async () => {
+      const d = await serverDoc(sync, 'pipeline-sample');
+      assert.equal(d?.stages?.[0]?.name, 'Primer contacto');
+      return d;
+    }, { timeout: 20_000 });
+    assert.equal(doc.updated_by, 'marta');
+    assert.equal(doc.stages.length, 5);
+    assert.equal(doc._conflicts, undefined);
+    assert.deepEqual(errors, []);
+  });
 });
