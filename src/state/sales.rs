@@ -13,8 +13,9 @@
 //! time ([`DEFAULT_PIPELINE_AT`]), so every device writes the same body and so the same
 //! revision (`1-<md5 of the body>`): devices never conflict over it, and a push finds it on the
 //! server already once one device with the right (manager or admin: the server refuses
-//! pipelines from reps) has pushed it. A rep's device that pushes it first is refused; the
-//! refusal is flagged like any other and the pipeline stays on the device. Its stored stage
+//! pipelines from reps) has pushed it. A device signed in as a rep does not write it (it uses
+//! it in memory until it arrives from the server); one that wrote it before signing in as a
+//! rep and pushes it first is refused, flagged like any refusal, and keeps it. Its stored stage
 //! names are Spanish records, but the UI shows the catalogue's words for those stage ids while
 //! the stored name is still the sample's ([`stage_name`]): a Spanish and an English rep see
 //! their own language, and a name an admin changes is shown as typed.
@@ -226,9 +227,14 @@ pub fn default_pipeline() -> Pipeline {
     sample_pipeline(chrono::DateTime::from_timestamp(DEFAULT_PIPELINE_AT, 0).unwrap_or_default())
 }
 
-/// Writes the sample pipeline as the team's default (see the module docs).
+/// Writes the sample pipeline as the team's default (see the module docs). A device signed in
+/// as a user who may not set up the team (a rep) only uses it in memory: the server would
+/// refuse it, and it arrives from the server once a manager's or admin's device has written it.
 async fn create_default_pipeline(store: &Store) -> Result<Pipeline, StoreError> {
     let p = default_pipeline();
+    if super::sync::load_config().is_some_and(|c| !c.configures_team()) {
+        return Ok(p);
+    }
     let edit = Edit {
         id: p.id.clone(),
         prev: None,

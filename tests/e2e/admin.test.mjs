@@ -168,6 +168,11 @@ test('signed in: a rep reads the pipeline set-up, a manager changes it on the se
     await editor(page).getByText('Solo un responsable o un administrador puede cambiar los embudos.').waitFor();
     assert.ok(await stageRow(page, 1).getByLabel('Nombre').isDisabled());
     assert.ok(await editor(page).getByRole('button', { name: 'Guardar' }).isDisabled());
+    // The rep's device shows the default pipeline without writing it (the server would refuse
+    // it): nothing is sent, so nothing is flagged "Not synced".
+    assert.equal(await stageRow(page, 1).getByLabel('Nombre').inputValue(), 'Prospección');
+    await waitForSyncState(page, 'up-to-date');
+    assert.equal(await serverDoc(sync, 'pipeline-sample'), null);
     assert.deepEqual(errors, []);
   });
 
