@@ -32,77 +32,38 @@ fn pick(l: Locale, es: &'static str, en: &'static str) -> Cow<'static, str> {
 fn rule(c: &Condition, l: Locale) -> String {
     use Condition::*;
     let es = l == Locale::Es;
-    let (label, what) = match c {
-        IndustryIs { industries } => (
-            if es { "Sector" } else { "Industry" },
-            industries.join(", "),
-        ),
-        SizeAtLeast { employees } => (
-            if es {
-                "Empleados, al menos"
-            } else {
-                "Employees, at least"
-            },
-            employees.to_string(),
-        ),
-        SizeBelow { employees } => (
-            if es {
-                "Empleados, menos de"
-            } else {
-                "Employees, fewer than"
-            },
-            employees.to_string(),
-        ),
-        RegionIn { regions } => (
-            if es {
-                "Provincia o región"
-            } else {
-                "Province or region"
-            },
-            regions.join(", "),
-        ),
-        CountryIn { countries } => (if es { "País" } else { "Country" }, countries.join(", ")),
-        PostalCodeStarts { prefixes } => (
-            if es { "Código postal" } else { "Postal code" },
-            prefixes.join(", "),
-        ),
-        SourceIs { source } => (if es { "Origen" } else { "Source" }, source_text(source, l)),
-        InterestIn { products } => (
-            if es { "Interés en" } else { "Interested in" },
-            products.join(", "),
-        ),
-        JobTitleHas { words } => (
-            if es { "Cargo con" } else { "Job title with" },
-            words.join(", "),
-        ),
-        ActivityWithin { days, at_least, .. } => (
-            if es {
-                "Actividades (mínimo) en días"
-            } else {
-                "Activities (at least) in days"
-            },
-            format!("{at_least} / {days}"),
-        ),
-        NoActivityWithin { days } => (
-            if es {
-                "Sin actividad en días"
-            } else {
-                "No activity in days"
-            },
-            days.to_string(),
-        ),
-        CampaignResponded { campaign, .. } => (
-            if es {
-                "Respuesta a campaña"
-            } else {
-                "Campaign response"
-            },
-            campaign.clone().unwrap_or_default(),
-        ),
+    let list = |label_es: &str, label_en: &str, items: &[String]| {
+        format!(
+            "{}: {}",
+            if es { label_es } else { label_en },
+            items.join(", ")
+        )
     };
-    match what.is_empty() {
-        true => label.to_owned(),
-        false => format!("{label}: {what}"),
+    match c {
+        IndustryIs { industries } => list("Sector", "Industry", industries),
+        RegionIn { regions } => list("Provincia o región", "Province or region", regions),
+        CountryIn { countries } => list("País", "Country", countries),
+        PostalCodeStarts { prefixes } => list("Código postal", "Postal code", prefixes),
+        InterestIn { products } => list("Interés en", "Interested in", products),
+        JobTitleHas { words } => list("Cargo con", "Job title with", words),
+        SourceIs { source } => list("Origen", "Source", &[source_text(source, l)]),
+        SizeAtLeast { employees: n } if es => format!("{n} empleados o más"),
+        SizeAtLeast { employees: n } => format!("{n} employees or more"),
+        SizeBelow { employees: n } if es => format!("Menos de {n} empleados"),
+        SizeBelow { employees: n } => format!("Fewer than {n} employees"),
+        ActivityWithin { days, at_least, .. } => match (es, *at_least <= 1) {
+            (true, true) => format!("Alguna actividad en los últimos {days} días"),
+            (true, false) => format!("Al menos {at_least} actividades en los últimos {days} días"),
+            (false, true) => format!("An activity in the last {days} days"),
+            (false, false) => format!("At least {at_least} activities in the last {days} days"),
+        },
+        NoActivityWithin { days } if es => format!("Sin actividad en los últimos {days} días"),
+        NoActivityWithin { days } => format!("No activity in the last {days} days"),
+        CampaignResponded { campaign, .. } => list(
+            "Respuesta a campaña",
+            "Campaign response",
+            &[campaign.clone().unwrap_or_default()],
+        ),
     }
 }
 
