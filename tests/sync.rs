@@ -107,6 +107,7 @@ async fn a_saved_contact_reaches_the_server_within_a_second_and_nothing_stays_pe
         server: "http://memory".into(),
         db: "cartera".into(),
         user: "ana".into(),
+        roles: vec!["rep".into()],
     };
     sync.connect(store.clone(), remote.clone(), config)
         .await
@@ -155,6 +156,7 @@ async fn records_a_pull_wrote_show_even_when_the_connection_drops_before_its_che
         server: "http://memory".into(),
         db: "cartera".into(),
         user: "ana".into(),
+        roles: vec!["rep".into()],
     };
     sync.connect(store.clone(), remote.clone(), config)
         .await

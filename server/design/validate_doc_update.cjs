@@ -9,7 +9,8 @@
 //   no_role           the user has none of the roles rep, support, manager, admin
 //   unknown_type      `type` missing or not one Cartera knows
 //   type_changed      an update changes `type`
-//   forbidden_type    the user's roles may not write this type (support on a contact, rep on settings)
+//   forbidden_type    the user's roles may not write this type (support on a contact, rep on settings,
+//                     rep on a pipeline)
 //   not_owner         a rep/support updates or deletes a document owned by someone else
 //   owner_change      a rep/support changes `owner` on update (reassignment is for managers)
 //   missing_field     "<type>.<field>" is required
@@ -17,9 +18,25 @@
 // Server admins (`_admin`), Cartera admins (role admin) and database admins (secObj.admins) may
 // write anything, but their documents are still checked for shape. Design documents are for
 // admins only and skip the shape check. `_local` documents never reach this function.
+//
+// Who writes what (first matching line):
+//   contact account lead deal activity visit   reps (their own), managers, admins
+//   case                                       support, admins (activity: support its own too)
+//   pipeline scoring_rules routing_rules       managers, admins (the team's set-up: issue #4 says
+//                                              admins configure pipelines; managers run the team
+//                                              day to day and may too; reps only read them)
+//   quota                                      managers, admins (a quota's owner is the rep it is for)
+//   round_robin_state                          reps, managers, admins (reps route leads offline; the
+//                                              app keeps it in a `_local` document today, so it
+//                                              only arrives here from another client)
+//   settings user_profile                      admins
 module.exports = function cartera_validate(newDoc, oldDoc, userCtx, secObj) {
   var SALES = ['contact', 'account', 'lead', 'deal', 'activity', 'visit'];
   var ADMIN_ONLY = ['settings', 'user_profile'];
+  // The team's set-up: managers and admins.
+  var TEAM_SETUP = ['pipeline', 'quota', 'scoring_rules', 'routing_rules'];
+  // Written by any sales role.
+  var ROUTING_STATE = 'round_robin_state';
   var CARTERA_ROLES = ['rep', 'support', 'manager', 'admin'];
 
   // Kinds: string (string or null), text (non-blank string), name (non-blank string),
@@ -37,6 +54,16 @@ module.exports = function cartera_validate(newDoc, oldDoc, userCtx, secObj) {
     case_id: 'string', tags: 'strings', emails: 'strings', phones: 'strings',
     address: 'address', addresses: 'addresses'
   };
+  // Per type, instead of HEADER: the team's rules have no owner (core writes ""), the round-robin
+  // state has only its type and cursors (core/src/domain/leads/routing_doc.rs).
+  var HEADERS = {
+    scoring_rules: {
+      type: 'text!', owner: 'string!',
+      created_at: 'time!', created_by: 'string!', updated_at: 'time!', updated_by: 'name!'
+    },
+    round_robin_state: { type: 'text!' }
+  };
+  HEADERS.routing_rules = HEADERS.scoring_rules;
   // Per type. lead, deal, activity, visit, case, settings and user_profile have no domain module
   // yet (core/src/domain): tighten them when theirs lands.
   var SCHEMA = {
@@ -55,8 +82,18 @@ module.exports = function cartera_validate(newDoc, oldDoc, userCtx, secObj) {
     visit: {},
     'case': { priority: 'string' },
     settings: {},
-    user_profile: { roles: 'strings' }
+    user_profile: { roles: 'strings' },
+    // core/src/domain/sales/pipeline.rs, quota.rs; leads/scoring_doc.rs, routing_doc.rs
+    pipeline: { name: 'text!', is_default: 'boolean!', stages: 'stages!' },
+    quota: {
+      year: 'integer!', period_kind: 'period_kind!', period_number: 'integer!', amount: 'money!'
+    },
+    scoring_rules: { rules: 'scoring_rules!' },
+    routing_rules: { fallback_owner: 'string!', rules: 'routing_rules!' },
+    round_robin_state: { cursors: 'object!' }
   };
+  var MAX_STAGES = 30;
+  var ROUTE_KINDS = ['territory', 'product_interest', 'always'];
   var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+\-]\d{2}:\d{2})$/;
   var CURRENCY = /^[A-Z]{3}$/;
   var ADDRESS_PARTS = ['street', 'city', 'region', 'postal_code', 'country'];
@@ -113,8 +150,40 @@ module.exports = function cartera_validate(newDoc, oldDoc, userCtx, secObj) {
     integer: [isInteger, 'an integer'],
     number: [function (v) { return typeof v === 'number' && isFinite(v); }, 'a number'],
     'boolean': [function (v) { return typeof v === 'boolean'; }, 'true or false'],
-    object: [isObject, 'an object']
+    object: [isObject, 'an object'],
+    period_kind: [function (v) { return v === 'month' || v === 'quarter'; }, '"month" or "quarter"'],
+    stages: [isStages, 'an array of 1-' + MAX_STAGES +
+      ' stages {id, name: non-empty strings, probability: integer 0-100}, ids unique'],
+    scoring_rules: [function (v) { return isRules(v, isScoringRule); },
+      'an array of {id: string, points: integer, condition: {kind: string}, enabled?: boolean}'],
+    routing_rules: [function (v) { return isRules(v, isRoutingRule); },
+      'an array of {id: string, when: {kind: territory|product_interest|always},' +
+      ' assign_to: string or team: array of strings}']
   };
+  function isStages(v) {
+    if (!isArray(v) || v.length < 1 || v.length > MAX_STAGES) return false;
+    var ids = [];
+    for (var i = 0; i < v.length; i++) {
+      var s = v[i];
+      if (!isObject(s) || isBlank(s.id) || isBlank(s.name) || has(ids, s.id)) return false;
+      if (!isInteger(s.probability) || s.probability < 0 || s.probability > 100) return false;
+      ids.push(s.id);
+    }
+    return true;
+  }
+  function isRules(v, isRule) {
+    if (!isArray(v)) return false;
+    for (var i = 0; i < v.length; i++) if (!isObject(v[i]) || !isString(v[i].id) || !isRule(v[i])) return false;
+    return true;
+  }
+  function isScoringRule(r) {
+    return isInteger(r.points) && isObject(r.condition) && !isBlank(r.condition.kind) &&
+      (r.enabled === undefined || typeof r.enabled === 'boolean');
+  }
+  function isRoutingRule(r) {
+    if (!isObject(r.when) || !has(ROUTE_KINDS, r.when.kind)) return false;
+    return isString(r.assign_to) || allStrings(r.team);
+  }
 
   function checkFields(doc, type, fields) {
     for (var field in fields) {
@@ -157,13 +226,17 @@ module.exports = function cartera_validate(newDoc, oldDoc, userCtx, secObj) {
     if (!isString(type) || !SCHEMA.hasOwnProperty(type)) {
       refuse('unknown_type', 'type ' + JSON.stringify(type === undefined ? null : type));
     }
-    checkFields(doc, type, HEADER);
+    checkFields(doc, type, HEADERS.hasOwnProperty(type) ? HEADERS[type] : HEADER);
     checkFields(doc, type, COMMON);
     checkFields(doc, type, SCHEMA[type]);
     checkTimes(doc, type);
     checkMoney(doc, type, '', 0);
     if (type === 'contact' && isBlank(doc.given_name) && isBlank(doc.family_name)) {
       refuse('missing_field', 'contact.given_name');
+    }
+    if (type === 'quota' && (doc.period_number < 1 ||
+        doc.period_number > (doc.period_kind === 'month' ? 12 : 4))) {
+      refuse('invalid_field', 'quota.period_number must be a month 1-12 or a quarter 1-4');
     }
   }
 
@@ -178,7 +251,8 @@ module.exports = function cartera_validate(newDoc, oldDoc, userCtx, secObj) {
       }
       return null;
     };
-    if (role === 'manager' && has(SALES, type)) return null;
+    if (role === 'manager' && (has(SALES, type) || has(TEAM_SETUP, type))) return null;
+    if ((role === 'rep' || role === 'manager') && type === ROUTING_STATE) return null;
     if (role === 'rep' && has(SALES, type)) return ownRecordsOnly();
     if (role === 'support' && type === 'case') return null;
     if (role === 'support' && type === 'activity') return ownRecordsOnly();

@@ -32,6 +32,32 @@ function verdict(newDoc, oldDoc, userCtx) {
 }
 
 const del = { _deleted: true };
+
+// The team's set-up documents, as core writes them (Pipeline/Quota/ScoringRules/RoutingRules
+// ::to_body, RoundRobinState::to_body).
+const stage = (id, name, probability) => ({ id, name, probability });
+const pipeline = (by, extra = {}) => ({
+  ...header('pipeline', 'admin', by), name: 'Ventas', is_default: true,
+  stages: [stage('s1', 'Prospección', 10), stage('s2', 'Cierre', 85)], ...extra,
+});
+const quota = (by, extra = {}) => ({
+  ...header('quota', 'ana', by), year: 2026, period_kind: 'quarter', period_number: 4,
+  amount: { amount_minor: 5000000, currency: 'EUR' }, ...extra,
+});
+const teamRules = (type, by) => ({ ...header(type, '', by), owner: '' });
+const scoring = (by, extra = {}) => ({
+  ...teamRules('scoring_rules', by),
+  rules: [{ id: 'r1', points: 20, condition: { kind: 'industry_is', industries: ['manufacturing'] } },
+    { id: 'r2', points: -5, condition: { kind: 'size_below', employees: 10 } }],
+  ...extra,
+});
+const routing = (by, extra = {}) => ({
+  ...teamRules('routing_rules', by), fallback_owner: '',
+  rules: [{ id: 'north', when: { kind: 'territory', regions: ['Galicia'], postal_prefixes: ['15'], countries: [] }, assign_to: 'javier' },
+    { id: 'rest', when: { kind: 'always' }, team: ['camila', 'andres'] }],
+  ...extra,
+});
+const roundRobin = (extra = {}) => ({ type: 'round_robin_state', cursors: { rest: { last: 'camila', position: 0 } }, ...extra });
 const anasContact = contact('ana');
 
 const cases = [
@@ -108,6 +134,50 @@ const cases = [
   ['money is checked anywhere in the doc', deal('ana', { lines: [{ price: { amount_minor: '3' } }] }), null, ANA, 'invalid_field'],
   ['a well-formed deal passes', deal('ana', { lines: [{ price: { amount_minor: -300, currency: 'MXN' } }] }), null, ANA, 'ok'],
   ['deleting needs no body', del, anasContact, MARTA, 'ok'],
+  // the team's set-up: pipelines, quotas, scoring and routing rules (managers and admins)
+  ['an admin creates a pipeline', pipeline('admin'), null, ADMIN, 'ok'],
+  ['a manager edits a pipeline', pipeline('marta', { name: 'Grandes cuentas' }), pipeline('admin'), MARTA, 'ok'],
+  ['a rep cannot create a pipeline (the default included)', pipeline('ana'), null, ANA, 'forbidden_type'],
+  ['a rep cannot edit a pipeline', pipeline('ana', { name: 'x' }), pipeline('admin'), ANA, 'forbidden_type'],
+  ['support cannot write a pipeline', pipeline('sofia'), null, SOFIA, 'forbidden_type'],
+  ['a rep cannot delete a pipeline', del, pipeline('admin'), ANA, 'forbidden_type'],
+  ['a manager deletes a pipeline', del, pipeline('admin'), MARTA, 'ok'],
+  ['a pipeline needs a name', pipeline('admin', { name: ' ' }), null, ADMIN, 'missing_field'],
+  ['a pipeline says whether it is the default', pipeline('admin', { is_default: undefined }), null, ADMIN, 'missing_field'],
+  ['a pipeline needs stages', pipeline('admin', { stages: undefined }), null, ADMIN, 'missing_field'],
+  ['a pipeline needs at least one stage', pipeline('admin', { stages: [] }), null, ADMIN, 'invalid_field'],
+  ['a stage probability is 0-100', pipeline('admin', { stages: [stage('s1', 'A', 101)] }), null, MARTA, 'invalid_field'],
+  ['a stage probability is an integer', pipeline('admin', { stages: [stage('s1', 'A', 12.5)] }), null, MARTA, 'invalid_field'],
+  ['a stage needs a name', pipeline('admin', { stages: [stage('s1', '', 10)] }), null, MARTA, 'invalid_field'],
+  ['stage ids are unique', pipeline('admin', { stages: [stage('s1', 'A', 10), stage('s1', 'B', 20)] }), null, MARTA, 'invalid_field'],
+  ['a manager sets a rep\'s quota', quota('marta'), null, MARTA, 'ok'],
+  ['a manager changes a rep\'s quota', quota('marta', { amount: { amount_minor: 1, currency: 'EUR' } }), quota('marta'), MARTA, 'ok'],
+  ['a rep cannot set her own quota', quota('ana'), null, ANA, 'forbidden_type'],
+  ['a rep cannot change her quota', quota('ana', { amount: { amount_minor: 1, currency: 'EUR' } }), quota('marta'), ANA, 'forbidden_type'],
+  ['a quota has an amount', quota('marta', { amount: undefined }), null, MARTA, 'missing_field'],
+  ['a quota period is a month or a quarter', quota('marta', { period_kind: 'week' }), null, MARTA, 'invalid_field'],
+  ['a quarter is 1-4', quota('marta', { period_number: 5 }), null, MARTA, 'invalid_field'],
+  ['a month is 1-12', quota('marta', { period_kind: 'month', period_number: 12 }), null, MARTA, 'ok'],
+  ['a quota year is an integer', quota('marta', { year: '2026' }), null, MARTA, 'invalid_field'],
+  ['a manager writes scoring rules (no owner)', scoring('marta'), null, MARTA, 'ok'],
+  ['an admin writes scoring rules', scoring('admin'), null, ADMIN, 'ok'],
+  ['a rep cannot write scoring rules', scoring('ana'), null, ANA, 'forbidden_type'],
+  ['scoring points are integers', scoring('marta', { rules: [{ id: 'r', points: '5', condition: { kind: 'x' } }] }), null, MARTA, 'invalid_field'],
+  ['a scoring rule has a condition kind', scoring('marta', { rules: [{ id: 'r', points: 5, condition: {} }] }), null, MARTA, 'invalid_field'],
+  ['a scoring rule may be switched off', scoring('marta', { rules: [{ id: 'r', points: 5, enabled: false, condition: { kind: 'x' } }] }), null, MARTA, 'ok'],
+  ['enabled is true or false', scoring('marta', { rules: [{ id: 'r', points: 5, enabled: 'no', condition: { kind: 'x' } }] }), null, MARTA, 'invalid_field'],
+  ['scoring rules are required', scoring('marta', { rules: undefined }), null, MARTA, 'missing_field'],
+  ['a manager writes routing rules', routing('marta'), null, MARTA, 'ok'],
+  ['a rep cannot write routing rules', routing('ana'), null, ANA, 'forbidden_type'],
+  ['a routing rule has a known kind', routing('marta', { rules: [{ id: 'r', when: { kind: 'moon' }, assign_to: 'x' }] }), null, MARTA, 'invalid_field'],
+  ['a routing rule assigns to someone or a team', routing('marta', { rules: [{ id: 'r', when: { kind: 'always' } }] }), null, MARTA, 'invalid_field'],
+  ['routing rules have a fallback owner (may be empty)', routing('marta', { fallback_owner: undefined }), null, MARTA, 'missing_field'],
+  // round robin positions: any sales role (reps route leads offline)
+  ['a rep writes round robin state', roundRobin(), null, ANA, 'ok'],
+  ['a rep updates round robin state', roundRobin(), roundRobin(), BRUNO, 'ok'],
+  ['a manager writes round robin state', roundRobin(), null, MARTA, 'ok'],
+  ['support cannot write round robin state', roundRobin(), null, SOFIA, 'forbidden_type'],
+  ['round robin state has cursors', roundRobin({ cursors: [] }), null, ANA, 'invalid_field'],
 ];
 
 for (const [name, newDoc, oldDoc, userCtx, expected] of cases) {

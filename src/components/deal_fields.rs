@@ -48,12 +48,14 @@ impl SalesErrors {
 
     /// The translated error of `field`; reactive.
     pub fn of(&self, field: SalesField) -> Signal<Option<String>> {
-        let (i18n, list) = (expect_i18n(), self.list);
-        Signal::derive(move || {
-            list.with(|l| {
-                (l.iter().find(|e| e.field == field)).map(|e| i18n.t(SalesMsg::Error(*e)))
-            })
-        })
+        let (i18n, errors) = (expect_i18n(), *self);
+        Signal::derive(move || errors.get(i18n, field))
+    }
+
+    /// The translated error of `field`, tracked (for rows whose fields move).
+    pub fn get(&self, i18n: I18n, field: SalesField) -> Option<String> {
+        (self.list)
+            .with(|l| (l.iter().find(|e| e.field == field)).map(|e| i18n.t(SalesMsg::Error(*e))))
     }
 
     /// Keeps only the errors still in `current`.

@@ -143,6 +143,24 @@ pub enum SalesMsg {
     SampleLoaded(usize),
     Field(SalesField),
     Error(SalesFieldError),
+    /// Settings › pipelines and stages.
+    PipelinesTitle,
+    PipelinesHint,
+    PipelinesReadOnly,
+    PipelineName,
+    /// "Etapa 2": the legend of a stage row.
+    StageN(usize),
+    StageName,
+    StageProbability,
+    /// Accessible names of a stage row's buttons, with the stage's name.
+    StageUp(String),
+    StageDown(String),
+    StageRemove(String),
+    AddStage,
+    PipelineSaved,
+    PipelineRestored,
+    /// A removed stage still holding open deals: its name and how many.
+    StageInUse(String, usize),
 }
 
 impl Message for SalesMsg {
@@ -331,6 +349,55 @@ impl Message for SalesMsg {
             },
             Field(f) => field(l, *f),
             Error(e) => error(l, e.code),
+            PipelinesTitle => pick(l, "Embudos y etapas", "Pipelines and stages"),
+            PipelinesHint => pick(
+                l,
+                "Una oportunidad toma la probabilidad de la etapa a la que entra.",
+                "A deal takes the probability of the stage it moves into.",
+            ),
+            PipelinesReadOnly => pick(
+                l,
+                "Solo un responsable o un administrador puede cambiar los embudos.",
+                "Only a manager or an admin can change pipelines.",
+            ),
+            PipelineName => pick(l, "Nombre del embudo", "Pipeline name"),
+            StageN(n) => match l {
+                Locale::Es => owned(format!("Etapa {n}")),
+                Locale::En => owned(format!("Stage {n}")),
+            },
+            StageName => pick(l, "Nombre", "Name"),
+            StageProbability => pick(l, "Probabilidad (%)", "Probability (%)"),
+            StageUp(name) => match l {
+                Locale::Es => owned(format!("Subir «{name}»")),
+                Locale::En => owned(format!("Move “{name}” up")),
+            },
+            StageDown(name) => match l {
+                Locale::Es => owned(format!("Bajar «{name}»")),
+                Locale::En => owned(format!("Move “{name}” down")),
+            },
+            StageRemove(name) => match l {
+                Locale::Es => owned(format!("Quitar «{name}»")),
+                Locale::En => owned(format!("Remove “{name}”")),
+            },
+            AddStage => pick(l, "Añadir etapa", "Add stage"),
+            PipelineSaved => pick(l, "Embudo guardado", "Pipeline saved"),
+            PipelineRestored => pick(l, "Embudo restaurado", "Pipeline restored"),
+            StageInUse(name, n) => owned(match (l, *n == 1) {
+                (Locale::Es, true) => format!(
+                    "«{name}» tiene 1 oportunidad abierta: muévela a otra etapa antes de quitarla."
+                ),
+                (Locale::Es, false) => format!(
+                    "«{name}» tiene {} oportunidades abiertas: muévelas a otra etapa antes de quitarla.",
+                    int(l, *n)
+                ),
+                (Locale::En, true) => format!(
+                    "“{name}” has 1 open deal: move it to another stage before removing it."
+                ),
+                (Locale::En, false) => format!(
+                    "“{name}” has {} open deals: move them to another stage before removing it.",
+                    int(l, *n)
+                ),
+            }),
         }
     }
 }

@@ -1,9 +1,12 @@
-//! Settings: language, the local profile, reminders, storage on this device, and data tools
-//! (export, sample data, delete everything).
+//! Settings: language, the local profile, reminders, sync, storage on this device, the team's
+//! pipelines and stages, lead routing and scoring, and data tools (export, sample data, delete everything).
 
 mod data;
+mod pipelines;
 mod reminders;
+mod routing;
 mod sales_sample;
+mod scoring;
 mod storage;
 mod sync;
 
@@ -26,6 +29,9 @@ pub fn SettingsPage() -> impl IntoView {
             <sync::SyncSection/>
             <storage::StorageSection/>
             <data::DataSection/>
+            <pipelines::PipelinesSection/>
+            <routing::RoutingSection/>
+            <scoring::ScoringSection/>
             <section class="card"><sales_sample::SalesSample/></section>
         </section>
     }

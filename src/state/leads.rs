@@ -137,6 +137,32 @@ pub async fn load_rules(store: &Store) -> Result<Rules, ErrorMsg> {
     })
 }
 
+/// The id a team's routing rules are first stored under: the same on every device, so two
+/// managers creating them offline meet as a conflict to resolve, never as two documents.
+pub const ROUTING_RULES_ID: &str = "routing-rules";
+
+/// The stored routing rules document and its rules, if any (the first one, as `load_rules`
+/// reads; `None` while the defaults are in use).
+pub async fn load_routing_doc(store: &Store) -> Result<Option<(Doc, RoutingRules)>, ErrorMsg> {
+    let docs = (store.query(&by_type(ROUTING_RULES_TYPE)).await).map_err(|e| ErrorMsg::from(&e))?;
+    Ok(docs.into_iter().next().and_then(|d| {
+        let rules = RoutingRules::from_doc(&d).ok()?;
+        Some((d, rules))
+    }))
+}
+
+/// The id the team's scoring rules are first stored under (see [`ROUTING_RULES_ID`]).
+pub const SCORING_RULES_ID: &str = "scoring-rules";
+
+/// The stored scoring rules document and its rules, if any (as `load_rules` reads them).
+pub async fn load_scoring_doc(store: &Store) -> Result<Option<(Doc, ScoringRules)>, ErrorMsg> {
+    let docs = (store.query(&by_type(SCORING_RULES_TYPE)).await).map_err(|e| ErrorMsg::from(&e))?;
+    Ok(docs.into_iter().next().and_then(|d| {
+        let rules = ScoringRules::from_doc(&d).ok()?;
+        Some((d, rules))
+    }))
+}
+
 /// This device's round-robin positions (empty when none are kept yet or they are unreadable).
 pub async fn round_robin(store: &Store) -> RoundRobinState {
     let Ok(Some(Value::Object(m))) = store.get_local(ROUND_ROBIN_ID).await else {

@@ -9,7 +9,13 @@
 //! every drag). Any other bump (sync, another service) reloads, and so does opening a page.
 //!
 //! **The default pipeline.** When the store holds no pipeline, the first screen that needs one
-//! writes core's `sample_pipeline` (id `pipeline-sample`, stage ids `s1`-`s5`). Its stored stage
+//! writes core's `sample_pipeline` (id `pipeline-sample`, stage ids `s1`-`s5`) made at a fixed
+//! time ([`DEFAULT_PIPELINE_AT`]), so every device writes the same body and so the same
+//! revision (`1-<md5 of the body>`): devices never conflict over it, and a push finds it on the
+//! server already once one device with the right (manager or admin: the server refuses
+//! pipelines from reps) has pushed it. A device signed in as a rep does not write it (it uses
+//! it in memory until it arrives from the server); one that wrote it before signing in as a
+//! rep and pushes it first is refused, flagged like any refusal, and keeps it. Its stored stage
 //! names are Spanish records, but the UI shows the catalogue's words for those stage ids while
 //! the stored name is still the sample's ([`stage_name`]): a Spanish and an English rep see
 //! their own language, and a name an admin changes is shown as typed.
@@ -21,7 +27,7 @@ use std::sync::Arc;
 use cartera_core::domain::money::DecimalSeparator;
 use cartera_core::domain::sales::{
     DEAL_TYPE, Deal, PIPELINE_TYPE, Pipeline, QUOTA_TYPE, Quota, SAMPLE_PIPELINE_ID, Stage,
-    move_stage, sample_pipeline,
+    follow_stage_probabilities, move_stage, sample_pipeline,
 };
 use cartera_core::store::{Body, Doc, DocStore, Edit, Query, Rev, StoreError};
 use chrono::{FixedOffset, Offset, Utc};
@@ -212,9 +218,23 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
-/// Writes the sample pipeline as the team's default (see the module docs).
+/// When the default pipeline is made (2026-01-01T00:00:00Z): a fixed time, so every device
+/// writes the same document (see the module docs).
+const DEFAULT_PIPELINE_AT: i64 = 1_767_225_600;
+
+/// The team's default pipeline as every device first writes it.
+pub fn default_pipeline() -> Pipeline {
+    sample_pipeline(chrono::DateTime::from_timestamp(DEFAULT_PIPELINE_AT, 0).unwrap_or_default())
+}
+
+/// Writes the sample pipeline as the team's default (see the module docs). A device signed in
+/// as a user who may not set up the team (a rep) only uses it in memory: the server would
+/// refuse it, and it arrives from the server once a manager's or admin's device has written it.
 async fn create_default_pipeline(store: &Store) -> Result<Pipeline, StoreError> {
-    let p = sample_pipeline(Utc::now());
+    let p = default_pipeline();
+    if super::sync::load_config().is_some_and(|c| !c.configures_team()) {
+        return Ok(p);
+    }
     let edit = Edit {
         id: p.id.clone(),
         prev: None,
@@ -255,7 +275,7 @@ pub fn follow_sales(cache: SalesCache, store: Store) {
 /// The stage's name for the user (see the module docs on the default pipeline).
 pub fn stage_name(pipeline: &Pipeline, stage: &Stage, locale: Locale) -> String {
     if pipeline.id == SAMPLE_PIPELINE_ID {
-        let sample = sample_pipeline(Utc::now());
+        let sample = default_pipeline();
         if sample
             .stage(&stage.id)
             .is_some_and(|s| s.name == stage.name)
@@ -405,6 +425,95 @@ pub fn move_deal(ctx: SalesCtx, id: &str, stage_id: &str, user: &str) {
     let undone = ctx.i18n.t(SalesMsg::Moved(deal.title.clone(), back));
     let prev = ctx.cache.rev(id);
     save_then_toast(ctx, moved, prev, done, Some((deal, undone)));
+}
+
+/// Saves `edited` over `base`, the pipeline the editor started from: a conflict when the
+/// stored pipeline is no longer `base` (changed on another device), so no change is lost.
+/// Then the open deals still at a changed stage's old default take the new one (core's
+/// `follow_stage_probabilities`), in one batch; a deal changed elsewhere meanwhile keeps its
+/// probability (its write is a conflict). The board shows it all at once.
+pub async fn save_pipeline(
+    ctx: SalesCtx,
+    base: &Pipeline,
+    edited: &Pipeline,
+) -> Result<(), SaveError> {
+    let store = ctx.store();
+    let stored = (store.get(&edited.id).await).map_err(|e| SaveError::from(&e))?;
+    let prev = match stored {
+        Some(doc) if Pipeline::from_doc(&doc).ok().as_ref() != Some(base) => {
+            return Err(SaveError::Conflict);
+        }
+        doc => doc.map(|d| d.rev),
+    };
+    let edit = Edit {
+        id: edited.id.clone(),
+        prev,
+        deleted: false,
+        body: edited.to_body(),
+    };
+    write(&store, edit).await?;
+    ctx.cache.pipelines.update(|all| {
+        let v = Arc::make_mut(all);
+        match v.iter_mut().find(|p| p.id == edited.id) {
+            Some(slot) => *slot = edited.clone(),
+            None => v.push(edited.clone()),
+        }
+    });
+    let now = Utc::now();
+    let user = edited.meta.updated_by.clone();
+    let deals = (ctx.cache.deals)
+        .with_untracked(|d| follow_stage_probabilities(base, edited, d, now, &user));
+    let edits: Vec<Edit> = (deals.iter())
+        .map(|d| Edit {
+            id: d.id.clone(),
+            prev: ctx.cache.rev(&d.id),
+            deleted: false,
+            body: d.to_body(),
+        })
+        .collect();
+    if !edits.is_empty() {
+        let results = store.bulk_docs(edits).await.unwrap_or_default();
+        for (d, r) in deals.iter().zip(results) {
+            if let Ok(rev) = r {
+                ctx.cache.apply(d, rev);
+            }
+        }
+    }
+    ctx.cache.wrote(ctx.version);
+    Ok(())
+}
+
+/// Saves `edited` over `base` and toasts it with an Undo that saves `base` back over it (a
+/// change made in between is a conflict, not lost); errors are toasted. `done` runs after a
+/// save (the editor takes the saved pipeline as its new base).
+pub fn save_pipeline_with_undo(
+    ctx: SalesCtx,
+    base: Pipeline,
+    edited: Pipeline,
+    done: impl Fn(Pipeline) + Clone + Send + Sync + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        match save_pipeline(ctx, &base, &edited).await {
+            Ok(()) => {
+                done(edited.clone());
+                ctx.toasts
+                    .show_undo(ctx.i18n.t(SalesMsg::PipelineSaved), move || {
+                        let (base, edited, done) = (base.clone(), edited.clone(), done.clone());
+                        leptos::task::spawn_local(async move {
+                            match save_pipeline(ctx, &edited, &base).await {
+                                Ok(()) => {
+                                    done(base);
+                                    ctx.toasts
+                                        .show(ctx.i18n.t(SalesMsg::PipelineRestored), None);
+                                }
+                                Err(e) => ctx.show_error(e),
+                            }
+                        });
+                    });
+            }
+            Err(e) => ctx.show_error(e),
+        }
+    });
 }
 
 /// Deletes deal `doc`, runs `on_deleted`, and offers to undo.

@@ -25,6 +25,18 @@ impl CurrentUser {
             .unwrap_or_else(|| self.id.get_value())
     }
 
+    /// The roles the server gave this user at sign-in (empty before any sign-in).
+    pub fn roles(&self) -> Vec<String> {
+        crate::state::sync::load_config().map_or_else(Vec::new, |c| c.roles)
+    }
+
+    /// True when this user may set up the team (pipelines, scoring and routing rules): a
+    /// manager or an admin, or a device that has never signed in (its data is its own until it
+    /// syncs, and then the server decides). Not reactive: read when a page opens.
+    pub fn configures_team(&self) -> bool {
+        crate::state::sync::load_config().is_none_or(|c| c.configures_team())
+    }
+
     /// The display name; reactive. Empty until the user sets one.
     pub fn name(&self) -> String {
         self.name.get()

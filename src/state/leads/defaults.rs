@@ -14,6 +14,7 @@ fn rule(id: &str, points: i32, condition: Condition) -> ScoringRule {
         id: id.into(),
         condition,
         points,
+        enabled: true,
     }
 }
 

@@ -1,5 +1,6 @@
-//! Where and as whom this device syncs: server URL, database and user name, kept in
-//! localStorage. Never the password: the server's session cookie signs requests in.
+//! Where and as whom this device syncs: server URL, database, user name and the roles the
+//! server gave at sign-in, kept in localStorage. Never the password: the server's session
+//! cookie signs requests in.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,12 +19,23 @@ pub struct SyncConfig {
     pub server: String,
     pub db: String,
     pub user: String,
+    /// The user's roles as `_session` answered at sign-in (`rep`, `manager`, `admin`, …); what
+    /// the UI offers, never what it enforces (the server does). Empty in configurations saved
+    /// before roles were kept: signing in again records them.
+    #[serde(default)]
+    pub roles: Vec<String>,
 }
 
 impl SyncConfig {
     /// The database URL: the remote side's identity in replication ids.
     pub fn db_url(&self) -> String {
         format!("{}/{}", self.server, self.db)
+    }
+
+    /// True when the server lets this user set up the team (pipelines, scoring and routing
+    /// rules): a manager or an admin (server/design/validate_doc_update.cjs).
+    pub fn configures_team(&self) -> bool {
+        (self.roles.iter()).any(|r| matches!(r.as_str(), "manager" | "admin" | "_admin"))
     }
 }
 

@@ -50,6 +50,7 @@ pub async fn sign_in(
         server: server.to_owned(),
         db: DEFAULT_DB.to_owned(),
         user: session.name,
+        roles: session.roles,
     };
     let remote = remote_for(&config)?;
     // A valid account is not enough: one that is not a member of the database reads nothing

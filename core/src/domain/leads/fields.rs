@@ -39,7 +39,7 @@ impl<'a> Obj<'a> {
         }
     }
 
-    fn get(&self, field: &str) -> Option<&'a Value> {
+    pub(crate) fn get(&self, field: &str) -> Option<&'a Value> {
         self.m.get(field).filter(|v| !v.is_null())
     }
 

@@ -23,8 +23,10 @@ mod merge;
 mod names;
 mod routing;
 mod routing_doc;
+mod routing_edit;
 mod scoring;
 mod scoring_doc;
+mod scoring_edit;
 mod vcard;
 
 pub use capture::{parse_card_text, parse_vcards};
@@ -44,9 +46,16 @@ pub use routing::{
     AssignTo, Assignment, RoundRobinCursor, RoundRobinState, RouteWhen, RoutingRule, RoutingRules,
     assign, route,
 };
+pub use routing_edit::{
+    MAX_ROUTING_RULES, RouteKind, RoutingCode, RoutingField, RoutingFieldError, RoutingInput,
+    RoutingRuleInput, split_list, validate_routing,
+};
 pub use scoring::{
     CampaignResponse, Condition, Engagement, EngagementEvent, ReasonCode, Score, ScoreReason,
     ScoringRule, ScoringRules, rescore, score,
+};
+pub use scoring_edit::{
+    MAX_POINTS, ScoringPointsError, ScoringRuleInput, parse_points, validate_scoring,
 };
 
 /// The document `type` of leads.

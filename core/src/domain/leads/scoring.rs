@@ -53,6 +53,8 @@ pub struct ScoringRule {
     pub id: String,
     pub condition: Condition,
     pub points: i32,
+    /// A disabled rule is kept (with its points) but scores nothing.
+    pub enabled: bool,
 }
 
 /// The team's scoring rules, stored as one `type: "scoring_rules"` document.
@@ -170,7 +172,7 @@ pub fn score(
     rules: &ScoringRules,
     now: DateTime<Utc>,
 ) -> Score {
-    let mut reasons: Vec<ScoreReason> = (rules.rules.iter())
+    let mut reasons: Vec<ScoreReason> = (rules.rules.iter().filter(|r| r.enabled))
         .filter_map(|r| {
             let code = check(&r.condition, lead, engagement, now)?;
             Some(ScoreReason {

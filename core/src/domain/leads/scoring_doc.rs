@@ -13,7 +13,7 @@ use crate::store::{Body, Doc};
 
 impl ScoringRules {
     /// The document body: `type: "scoring_rules"`, the metadata and `rules: [{id, points,
-    /// condition: {kind, ...}}]` in order.
+    /// condition: {kind, ...}}]` in order (`enabled: false` on a disabled rule).
     pub fn to_body(&self) -> Body {
         let mut m = body::header(SCORING_RULES_TYPE, "", &self.meta);
         m.insert("rules".into(), fields::array(&self.rules, rule_body));
@@ -36,6 +36,9 @@ fn rule_body(r: &ScoringRule) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("id".into(), body::string(&r.id));
     m.insert("points".into(), r.points.into());
+    if !r.enabled {
+        m.insert("enabled".into(), Value::Bool(false));
+    }
     m.insert(
         "condition".into(),
         Value::Object(condition_body(&r.condition)),
@@ -49,6 +52,8 @@ fn read_rule(o: &Obj) -> Result<ScoringRule, DomainError> {
         id: o.string("id")?,
         condition: condition.ok_or_else(|| o.bad("condition", JsonKind::Object))?,
         points: o.opt_int("points")?.unwrap_or(0),
+        // Absent (rules stored before rules could be disabled) reads as enabled.
+        enabled: !matches!(o.get("enabled"), Some(Value::Bool(false))),
     })
 }
 

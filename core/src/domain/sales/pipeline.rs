@@ -7,8 +7,11 @@ use super::super::DomainError;
 use super::super::body::{self, Reader};
 use super::super::types::Meta;
 use super::PIPELINE_TYPE;
+use super::codes::DealStatus;
+use super::deal::Deal;
 use super::input::{Check, SalesCode, SalesField, SalesFieldError};
 use super::store_ext::{self as ext, Obj};
+use crate::search::normalize;
 use crate::store::{Body, Doc};
 
 /// Longest pipeline and stage names, in characters.
@@ -121,8 +124,9 @@ pub fn parse_percent(raw: &str) -> Option<u8> {
 }
 
 /// Validates the pipeline form into a pipeline with `id`, created or changed by `user` at
-/// `now` (`old` keeps its creation metadata). Stage ids must be unique; new stages get
-/// `s{n}` ids not used by any other stage.
+/// `now` (`old` keeps its creation metadata). Stage ids must be unique, and so must stage
+/// names (ignoring case and accents); new stages get `s{n}` ids not used by any other stage,
+/// nor by a stage of `old` (closed deals and stage history may still name a removed one).
 pub fn validate_pipeline(
     input: &PipelineInput,
     id: String,
@@ -132,7 +136,10 @@ pub fn validate_pipeline(
 ) -> Result<Pipeline, Vec<SalesFieldError>> {
     let mut c = Check::default();
     let name = c.required(SalesField::Name, &input.name, MAX_NAME);
-    let stages = stages(&mut c, &input.stages);
+    let old_ids: Vec<&str> = old.map_or_else(Vec::new, |p| {
+        p.stages.iter().map(|s| s.id.as_str()).collect()
+    });
+    let stages = stages(&mut c, &input.stages, &old_ids);
     let meta = old.map_or_else(|| Meta::created(now, user), |p| p.meta.touched(now, user));
     let owner = old.map_or_else(|| user.to_owned(), |p| p.owner.clone());
     c.finish(Pipeline {
@@ -146,7 +153,7 @@ pub fn validate_pipeline(
 }
 
 /// The stage rows that are not blank, with ids for new stages.
-fn stages(c: &mut Check, input: &[StageInput]) -> Vec<Stage> {
+fn stages(c: &mut Check, input: &[StageInput], old_ids: &[&str]) -> Vec<Stage> {
     let rows: Vec<(usize, &StageInput)> = (input.iter().enumerate())
         .filter(|(_, s)| !(s.name.trim().is_empty() && s.probability.trim().is_empty()))
         .collect();
@@ -155,10 +162,17 @@ fn stages(c: &mut Check, input: &[StageInput]) -> Vec<Stage> {
     } else if rows.len() > MAX_STAGES {
         c.push(SalesField::Stages, SalesCode::TooMany);
     }
-    let taken: Vec<&str> = rows.iter().map(|(_, s)| s.id.trim()).collect();
+    let mut taken: Vec<&str> = rows.iter().map(|(_, s)| s.id.trim()).collect();
+    taken.extend_from_slice(old_ids);
+    let mut folded: Vec<String> = Vec::with_capacity(rows.len());
     let mut stages: Vec<Stage> = Vec::with_capacity(rows.len());
     for (i, s) in rows {
         let name = c.required(SalesField::StageName(i), &s.name, MAX_NAME);
+        let key = normalize(&name);
+        if !key.is_empty() && folded.contains(&key) {
+            c.push(SalesField::StageName(i), SalesCode::Duplicate);
+        }
+        folded.push(key);
         let probability = parse_percent(&s.probability).unwrap_or_else(|| {
             c.push(SalesField::StageProbability(i), SalesCode::InvalidPercent);
             0
@@ -179,4 +193,81 @@ fn stages(c: &mut Check, input: &[StageInput]) -> Vec<Stage> {
         });
     }
     stages
+}
+
+/// A stage the edited pipeline drops while open deals still sit in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StageInUse {
+    pub stage_id: String,
+    /// The stage's name in `old`.
+    pub name: String,
+    /// How many open deals of the pipeline are in it.
+    pub open_deals: usize,
+}
+
+/// The stages of `old` that `new` no longer has and that open deals of that pipeline are in,
+/// in `old`'s board order. Saving such a pipeline would leave those deals in no column, so
+/// the editor refuses it until they are moved.
+pub fn stages_in_use(old: &Pipeline, new: &Pipeline, deals: &[Deal]) -> Vec<StageInUse> {
+    let mut out = Vec::new();
+    for s in &old.stages {
+        if new.stage(&s.id).is_some() {
+            continue;
+        }
+        let open = (deals.iter())
+            .filter(|d| {
+                d.status == DealStatus::Open && d.pipeline_id == old.id && d.stage_id == s.id
+            })
+            .count();
+        if open > 0 {
+            out.push(StageInUse {
+                stage_id: s.id.clone(),
+                name: s.name.clone(),
+                open_deals: open,
+            });
+        }
+    }
+    out
+}
+
+/// The open deals of `old`'s pipeline whose probability follows their stage's default when
+/// `new` changes it: a deal still at `old`'s default for its stage gets `new`'s (touched by
+/// `user` at `now`); a probability a rep set by hand is kept. In `deals`' order.
+pub fn follow_stage_probabilities(
+    old: &Pipeline,
+    new: &Pipeline,
+    deals: &[Deal],
+    now: DateTime<Utc>,
+    user: &str,
+) -> Vec<Deal> {
+    let follows = |d: &&Deal| d.status == DealStatus::Open && d.pipeline_id == old.id;
+    (deals.iter().filter(follows))
+        .filter_map(|d| {
+            let before = old.stage(&d.stage_id)?.probability;
+            let after = new.stage(&d.stage_id)?.probability;
+            (before != after && d.probability == before).then(|| {
+                let mut moved = d.clone();
+                moved.probability = after;
+                moved.meta = d.meta.touched(now, user);
+                moved
+            })
+        })
+        .collect()
+}
+
+impl From<&Pipeline> for PipelineInput {
+    /// The form filled with a stored pipeline.
+    fn from(p: &Pipeline) -> Self {
+        Self {
+            name: p.name.clone(),
+            stages: (p.stages.iter())
+                .map(|s| StageInput {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    probability: s.probability.to_string(),
+                })
+                .collect(),
+            is_default: p.is_default,
+        }
+    }
 }

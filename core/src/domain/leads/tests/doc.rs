@@ -35,6 +35,7 @@ fn full_lead() -> Lead {
             id: "big".into(),
             condition: Condition::SizeAtLeast { employees: 500 },
             points: 20,
+            enabled: true,
         }],
         ..ScoringRules::default()
     };

@@ -174,3 +174,94 @@ fn routing_rules_and_round_robin_state_round_trip_through_documents() {
     assert_eq!(state_back, state);
     assert_eq!(route(&lead, &r, &state_back).0.owner, "ben");
 }
+
+/// The routing form: stored rules round-trip through it; typed lists are split; empty
+/// conditions and assignees are refused; new rules get ids no rule had.
+#[test]
+fn the_routing_form_round_trips_stored_rules() {
+    let old = rules();
+    let input = RoutingInput::from(&old);
+    assert_eq!(input.rules[0].postal_prefixes, "28");
+    assert_eq!(input.rules[2].assign, "ana, ben, caro");
+    let back = validate_routing(&input, Some(&old), at(3, 2, 9), "marta");
+    // The empty round-robin team of the last rule is refused as typed.
+    let errors = back.expect_err("the empty team");
+    assert_eq!(
+        errors,
+        [RoutingFieldError {
+            field: RoutingField::Assign(3),
+            code: RoutingCode::Required
+        }]
+    );
+    let mut input = input;
+    input.rules.pop();
+    let back = validate_routing(&input, Some(&old), at(3, 2, 9), "marta").expect("valid");
+    assert_eq!(back.rules, old.rules[..3]);
+    assert_eq!(back.fallback_owner, "marta");
+    assert_eq!(back.meta.updated_by, "marta");
+}
+
+#[test]
+fn a_typed_rule_is_split_checked_and_routes_new_leads() {
+    let input = RoutingInput {
+        rules: vec![
+            RoutingRuleInput {
+                kind: RouteKind::Territory,
+                postal_prefixes: " 41, 29 ,41,".into(),
+                countries: "es".into(),
+                assign: "diego".into(),
+                ..Default::default()
+            },
+            RoutingRuleInput {
+                id: "erp".into(),
+                kind: RouteKind::ProductInterest,
+                assign: "ana;  ben".into(),
+                ..Default::default()
+            },
+            RoutingRuleInput {
+                kind: RouteKind::Territory,
+                assign: " ".into(),
+                ..Default::default()
+            },
+        ],
+        fallback_owner: "  marta ".into(),
+    };
+    let errors = validate_routing(&input, Some(&rules()), at(3, 2, 9), "marta").expect_err("bad");
+    let got: Vec<(RoutingField, RoutingCode)> = errors.iter().map(|e| (e.field, e.code)).collect();
+    assert_eq!(
+        got,
+        [
+            (RoutingField::When(1), RoutingCode::Required),
+            (RoutingField::When(2), RoutingCode::Required),
+            (RoutingField::Assign(2), RoutingCode::Required),
+        ]
+    );
+    let mut input = input;
+    input.rules.truncate(2);
+    input.rules[1].products = "erp-cloud".into();
+    let r = validate_routing(&input, None, at(3, 2, 9), "marta").expect("valid");
+    assert_eq!(r.rules[0].id, "regla-1");
+    assert_eq!(
+        r.rules[0].when,
+        RouteWhen::Territory {
+            regions: vec![],
+            postal_prefixes: vec!["41".into(), "29".into()],
+            countries: vec!["ES".into()],
+        }
+    );
+    assert_eq!(r.rules[0].assign, AssignTo::User("diego".into()));
+    assert_eq!(
+        r.rules[1].assign,
+        AssignTo::RoundRobin(vec!["ana".into(), "ben".into()])
+    );
+    assert_eq!(r.fallback_owner, "marta");
+    let (a, _) = route(
+        &lead_in("41001", "", "ES", ""),
+        &r,
+        &RoundRobinState::default(),
+    );
+    assert_eq!(
+        (a.owner.as_str(), a.by),
+        ("diego", AssignedBy::Rule("regla-1".into()))
+    );
+}

@@ -10,6 +10,7 @@ mod ics;
 mod inputs;
 mod manager;
 mod money;
+mod pipeline_edit;
 mod quota;
 mod reminders;
 mod sample;
