@@ -344,6 +344,7 @@ async fn the_loop_merges_a_conflict_of_different_fields_and_pushes_the_merge() {
         server: "http://memory".into(),
         db: "cartera".into(),
         user: "ana".into(),
+        roles: vec!["rep".into()],
     };
     let first = json!({"type": "contact", "given_name": "Ana", "phones": ["600"], "notes": ""});
     let r1 = save(&*store, "c-1", None, first).await;
