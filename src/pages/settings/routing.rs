@@ -7,13 +7,13 @@ use cartera_core::domain::leads::{
     RouteKind, RoutingField, RoutingFieldError, RoutingInput, RoutingRuleInput, RoutingRules,
     validate_routing,
 };
-use cartera_core::store::{Edit, Rev};
+use cartera_core::store::Rev;
 use leptos::prelude::*;
 
 use crate::components::field::TextField;
 use crate::i18n::{Common, I18n, RoutingMsg, expect_i18n};
 use crate::state::leads::{ROUTING_RULES_ID, default_routing_rules, load_routing_doc};
-use crate::state::records::{SaveError, write};
+use crate::state::records::{SaveError, edit_over, write};
 use crate::state::{
     DataVersion, Store, Toasts, expect_current_user, expect_data_version, expect_store,
     expect_toasts,
@@ -130,15 +130,8 @@ fn save(form: Form, rules: RoutingRules, before: Option<RoutingRules>, undo: boo
     let (store, toasts, i18n, version) =
         (form.store.get_value(), form.toasts, form.i18n, form.version);
     let (doc, _) = form.stored.get_value();
-    let id = doc
-        .as_ref()
-        .map_or(ROUTING_RULES_ID.to_owned(), |d| d.0.clone());
-    let edit = Edit {
-        id: id.clone(),
-        prev: doc.map(|d| d.1),
-        deleted: false,
-        body: rules.to_body(),
-    };
+    let edit = edit_over(doc, ROUTING_RULES_ID, rules.to_body());
+    let id = edit.id.clone();
     leptos::task::spawn_local(async move {
         match write(&store, edit).await {
             Ok(rev) => {

@@ -19,7 +19,9 @@ use leptos::prelude::*;
 
 pub use filter::{ListFilter, Orders, SortBy, all_owners, all_tags, orders, visible_ids};
 pub use rows::{AccountRow, ContactRow, ListRow, RecordSet};
-pub use write::{Loaded, Record, SaveError, WriteCtx, delete_with_undo, latest, load, save, write};
+pub use write::{
+    Loaded, Record, SaveError, WriteCtx, delete_with_undo, edit_over, latest, load, save, write,
+};
 
 use super::Store;
 use crate::i18n::ErrorMsg;

@@ -56,6 +56,21 @@ impl From<&WriteError> for SaveError {
     }
 }
 
+/// A whole-document edit of a singleton (the team's routing or scoring rules): over the `(id,
+/// rev)` it was read from, or a new document at `default_id` when none was stored yet.
+pub fn edit_over(stored: Option<(String, Rev)>, default_id: &str, body: Body) -> Edit {
+    let (id, prev) = match stored {
+        Some((id, rev)) => (id, Some(rev)),
+        None => (default_id.to_owned(), None),
+    };
+    Edit {
+        id,
+        prev,
+        deleted: false,
+        body,
+    }
+}
+
 /// Writes one edit; the new revision on success.
 pub async fn write(store: &Store, edit: Edit) -> Result<Rev, SaveError> {
     let results = store
