@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
-use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{Redirect, Router};
+use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::components::shell::Shell;
 use crate::components::store_gate::StoreGate;
@@ -42,24 +43,16 @@ pub fn App() -> impl IntoView {
         <Router>
             <Shell>
                 <StoreGate status>
-                    <AppRoutes/>
+                    <RoutedPage/>
                 </StoreGate>
             </Shell>
         </Router>
     }
 }
 
-/// Every page of the app: one catch-all route, matched by [`crate::routes::match_path`].
-#[component]
-fn AppRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=NotFoundPage>
-            <Route path=path!("/*any") view=RoutedPage/>
-        </Routes>
-    }
-}
-
-/// The page the location names; rebuilt only when the page changes, not its `:id`.
+/// The page the location names ([`crate::routes::match_path`]); rebuilt only when the page
+/// changes, not its `:id`. leptos_router gives the location, links and navigation; the route
+/// table is ours (one match over a fixed list of paths costs less code than `<Routes>`).
 ///
 /// The switch waits for an effect (the next tick), as the router's own routes do: code that
 /// navigates and then touches its page's signals (`navigate(..); busy.set(false)`) must not find
@@ -73,6 +66,17 @@ fn RoutedPage() -> impl IntoView {
         let next = page.get();
         if shown.get_untracked() != next {
             shown.set(next);
+        }
+    });
+    // A followed link changes the location at once but the address bar only when the new view
+    // says it is ready (what `<Routes>` does after building it): say so once the switch is done.
+    let location = use_location();
+    let browser = use_context::<BrowserUrl>();
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        if let Some(browser) = &browser {
+            browser.ready_to_complete();
         }
     });
     move || match shown.get() {

@@ -5,7 +5,6 @@
 //! Usage: `<ConflictBadge id=id.clone()/>` (an id `String` or a `Signal<String>`).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::{RefusalText, SyncMsg as Msg, expect_i18n};
 use crate::state::{expect_data_version, expect_store, expect_sync, sync::reason_code};
@@ -27,9 +26,9 @@ pub fn ConflictBadge(#[prop(into)] id: Signal<String>) -> impl IntoView {
         (n > 1).then(|| {
             let href = format!("/conflicts/{}", id.get());
             view! {
-                <A href=href attr:class="badge badge-warning conflict-badge">
+                <a href=href class="badge badge-warning conflict-badge">
                     {i18n.signal(Msg::ConflictBadge)}
-                </A>
+                </a>
             }
         })
     };

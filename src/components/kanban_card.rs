@@ -4,7 +4,6 @@
 use cartera_core::domain::money::Money;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsValue;
 
 use crate::components::deal_fields::rep_name;
@@ -95,7 +94,7 @@ pub fn KanbanCard(
             }
             on:dragend=move |_| dragging.set(None)
         >
-            <A href=format!("/deals/{id}") attr:class="kanban-card-title" attr:draggable="false">{title}</A>
+            <a href=format!("/deals/{id}") class="kanban-card-title" draggable="false">{title}</a>
             <p class="kanban-card-amount">{money}</p>
             <p class="kanban-card-meta">{meta}</p>
             {stalled.then(|| view! { <span class="badge badge-stalled">{i18n.signal(SalesMsg::Stalled)}</span> })}

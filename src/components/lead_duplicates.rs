@@ -3,7 +3,6 @@
 
 use cartera_core::domain::leads::{MatchKind, RecordKind};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::{Leads, expect_i18n};
 
@@ -62,7 +61,7 @@ pub fn LeadDuplicates(
             view! {
                 <li class="dup-item">
                     <div class="dup-text">
-                        <A href=href>{m.name.clone()}</A>
+                        <a href=href>{m.name.clone()}</a>
                         <span class="dup-why">{what}" · "{i18n.signal(Leads::Match(kind))}</span>
                     </div>
                     {merge}

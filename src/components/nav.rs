@@ -1,7 +1,7 @@
 //! Main navigation: a bottom bar on phones, a sidebar on wider screens (see style/shell.css).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::i18n::{Leads, TodayMsg};
 use crate::i18n::{SalesMsg, Shell as Msg, expect_i18n};
@@ -35,7 +35,8 @@ pub fn Nav() -> impl IntoView {
     }
 }
 
-/// One link: icon and visible label; `<A>` sets `aria-current="page"` when it matches.
+/// One link: icon and visible label; `aria-current="page"` while the location is `href` or below
+/// it (`/contacts/42` marks Contacts). A plain `<a>`: the router follows any same-origin link.
 /// `wide_only` links (Forecast) live in the desktop sidebar only, so the phone bar stays one row.
 #[component]
 fn NavItem(
@@ -44,12 +45,20 @@ fn NavItem(
     label: Signal<String>,
     #[prop(optional)] wide_only: bool,
 ) -> impl IntoView {
+    let location = use_location();
+    let current = move || {
+        location.pathname.with(|path| {
+            path.strip_prefix(href)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+                .then_some("page")
+        })
+    };
     view! {
         <li class:nav-wide-only=wide_only>
-            <A href=href>
+            <a href=href aria-current=current>
                 {icon_svg(icon)}
                 <span class="nav-label">{label}</span>
-            </A>
+            </a>
         </li>
     }
 }

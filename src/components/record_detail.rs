@@ -4,7 +4,6 @@
 use cartera_core::domain::Address;
 use cartera_core::domain::phone::format_phone;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::address_fields::country_name;
 use crate::components::record_list_item::initials;
@@ -182,7 +181,7 @@ pub fn DetailActions(edit_href: String, #[prop(into)] on_delete: Callback<()>) -
     let i18n = expect_i18n();
     view! {
         <div class="detail-actions">
-            <A href=edit_href attr:class="btn btn-primary">{i18n.signal(Common::Edit)}</A>
+            <a href=edit_href class="btn btn-primary">{i18n.signal(Common::Edit)}</a>
             <button type="button" class="btn btn-danger" on:click=move |_| on_delete.run(())>
                 {i18n.signal(Common::Delete)}
             </button>
@@ -201,7 +200,7 @@ pub fn RecordNotFound(kind: Kind) -> impl IntoView {
     view! {
         <div class="not-found" role="status">
             <p>{i18n.signal(RecordDetail::NotFound(kind))}</p>
-            <A href=back attr:class="btn">{i18n.signal(RecordDetail::BackTo(kind))}</A>
+            <a href=back class="btn">{i18n.signal(RecordDetail::BackTo(kind))}</a>
         </div>
     }
 }

@@ -4,7 +4,6 @@
 
 use cartera_core::domain::FieldError;
 use leptos::{ev, prelude::*};
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::form_errors::{ErrorSummary, FormErrors};
@@ -191,7 +190,7 @@ pub fn FormFrame<T: Record>(
                             state.conflict.set(false);
                             on_save.run(true);
                         }>{i18n.signal(RecordForm::SaveAnyway)}</button>
-                        <A href=discard_href.clone() attr:class="btn">{i18n.signal(RecordForm::DiscardMine)}</A>
+                        <a href=discard_href.clone() class="btn">{i18n.signal(RecordForm::DiscardMine)}</a>
                     </div>
                 </div>
             </Show>
@@ -201,7 +200,7 @@ pub fn FormFrame<T: Record>(
                 <button type="submit" class="btn btn-primary" disabled=move || state.saving.get()>
                     {move || if state.saving.get() { i18n.t(RecordForm::Saving) } else { i18n.t(Common::Save) }}
                 </button>
-                <A href=cancel_href attr:class="btn">{i18n.signal(Common::Cancel)}</A>
+                <a href=cancel_href class="btn">{i18n.signal(Common::Cancel)}</a>
             </div>
         </form>
     }

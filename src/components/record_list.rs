@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::empty_state::EmptyState;
 use crate::components::virtual_list::VirtualList;
@@ -113,8 +112,8 @@ fn empty(kind: Kind, new_href: &'static str) -> impl IntoView {
             title=i18n.signal(Records::EmptyTitle(kind))
             hint=i18n.signal(Records::EmptyHint)
         >
-            <A href=new_href attr:class="btn btn-primary">{i18n.signal(Records::CreateFirst(kind))}</A>
-            <A href="/settings" attr:class="btn">{i18n.signal(Records::OpenSettings)}</A>
+            <a href=new_href class="btn btn-primary">{i18n.signal(Records::CreateFirst(kind))}</a>
+            <a href="/settings" class="btn">{i18n.signal(Records::OpenSettings)}</a>
         </EmptyState>
     }
 }
@@ -166,10 +165,10 @@ pub fn RecordListHeader(
         <header class="records-header">
             <h1>{i18n.signal(Records::Title(kind))}</h1>
             <p class="records-count" aria-live="polite">{count}</p>
-            <A href=new_href attr:class="btn btn-primary btn-new">
+            <a href=new_href class="btn btn-primary btn-new">
                 <span aria-hidden="true">"+ "</span>
                 {i18n.signal(Records::New(kind))}
-            </A>
+            </a>
         </header>
     }
 }

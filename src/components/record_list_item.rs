@@ -1,7 +1,6 @@
 //! One row of a record list: a link with an avatar, the name, a secondary line and tags.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Up to two initials of a name ("José García" → "JG"), for the avatar.
 pub fn initials(name: &str) -> String {
@@ -32,7 +31,7 @@ pub fn RecordListItem(
     let avatar_style = format!("--avatar-hue: {}", hue(&id));
     let initials = initials(&title);
     view! {
-        <A href=href attr:class="record-row">
+        <a href=href class="record-row">
             <span class="avatar" aria-hidden="true" style=avatar_style>{initials}</span>
             <span class="record-row-text">
                 <span class="record-row-title">{title}</span>
@@ -41,7 +40,7 @@ pub fn RecordListItem(
             <span class="record-row-tags">
                 {tags.into_iter().take(3).map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
             </span>
-        </A>
+        </a>
     }
 }
 

@@ -5,7 +5,6 @@
 use cartera_core::sync::{Progress, SyncState};
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::{SyncCount, SyncErrorText, SyncMsg as Msg, expect_i18n, fmt_datetime, fmt_int};
 use crate::state::expect_sync;
@@ -66,7 +65,7 @@ fn status_view(configured: bool, state: SyncState, now: chrono::DateTime<Utc>) -
         return view! {
             <span class="sync-dot" aria-hidden="true"></span>
             <span class="sync-text">{i18n.signal(Msg::NotConfigured)}</span>
-            <A href="/login" attr:class="sync-action">{i18n.signal(Msg::SignIn)}</A>
+            <a href="/login" class="sync-action">{i18n.signal(Msg::SignIn)}</a>
         }
         .into_any();
     }
@@ -98,7 +97,7 @@ fn status_view(configured: bool, state: SyncState, now: chrono::DateTime<Utc>) -
                 <span class="sync-text">{i18n.t(SyncErrorText(code))}</span>
                 <span class="sync-detail">{later}</span>
                 {if needs_login {
-                    view! { <A href="/login" attr:class="sync-action">{i18n.t(Msg::SignIn)}</A> }
+                    view! { <a href="/login" class="sync-action">{i18n.t(Msg::SignIn)}</a> }
                         .into_any()
                 } else {
                     view! {

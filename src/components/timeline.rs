@@ -9,7 +9,6 @@ use cartera_core::domain::sales::{
     timeline,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::deal_fields::rep_name;
 use crate::components::record_detail::LoadFailed;
@@ -68,7 +67,7 @@ pub fn timeline_section(of: TimelineOf) -> AnyView {
         <section class="detail-section timeline" aria-labelledby="timeline-heading">
             <div class="timeline-head">
                 <h2 id="timeline-heading">{i18n.signal(ActivityMsg::Timeline)}</h2>
-                <A href=new_href attr:class="btn">{i18n.signal(ActivityMsg::NewActivity)}</A>
+                <a href=new_href class="btn">{i18n.signal(ActivityMsg::NewActivity)}</a>
             </div>
             {body}
         </section>

@@ -430,7 +430,7 @@ pub(crate) async fn get_local(
     let Some(json) = value(&req).await?.as_string() else {
         return Ok(None);
     };
-    serde_json::from_str(&json)
+    serde_json::from_slice(json.as_bytes())
         .map(Some)
         .map_err(|e| StoreError::Corrupt {
             id: id.to_owned(),

@@ -72,7 +72,7 @@ pub(crate) fn decode_record(value: &JsValue) -> Result<Option<DocRecord>, StoreE
         return Ok(None);
     }
     let json = json_field(value)?;
-    serde_json::from_str(&json)
+    serde_json::from_slice(json.as_bytes())
         .map(Some)
         .map_err(|e| corrupt(&id_of(value), &e))
 }
@@ -109,7 +109,7 @@ pub(crate) fn decode_leaf(value: &JsValue) -> Result<Option<Doc>, StoreError> {
         return Ok(None);
     }
     let json = json_field(value)?;
-    serde_json::from_str(&json)
+    serde_json::from_slice(json.as_bytes())
         .map(Some)
         .map_err(|e| corrupt(&id_of(value), &e))
 }

@@ -8,7 +8,6 @@ use cartera_core::sort;
 use cartera_core::store::{DocStore, Query};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::conflict_badge::ConflictBadge;
@@ -119,8 +118,8 @@ fn AccountView(data: AccountData) -> impl IntoView {
     .join(" · ");
     let first_address = a.addresses.iter().find(|ad| !ad.is_empty()).cloned();
     view! {
-        <A href="/accounts" attr:class="back-link"><span aria-hidden="true">"← "</span>
-            {i18n.signal(RecordDetail::BackTo(Kind::Account))}</A>
+        <a href="/accounts" class="back-link"><span aria-hidden="true">"← "</span>
+            {i18n.signal(RecordDetail::BackTo(Kind::Account))}</a>
         <div class="detail-top">
             <DetailHeader title=a.name.clone()>{subtitle}</DetailHeader>
             <DetailActions edit_href=format!("/accounts/{}/edit", a.id) on_delete />
@@ -190,10 +189,10 @@ fn AccountContacts(account_id: String, contacts: Vec<Contact>) -> impl IntoView 
         .map(|c| {
             view! {
                 <li>
-                    <A href=format!("/contacts/{}", c.id) attr:class="contact-link">
+                    <a href=format!("/contacts/{}", c.id) class="contact-link">
                         <span class="contact-link-name">{c.display_name()}</span>
                         <span class="contact-link-sub">{c.job_title.clone()}</span>
-                    </A>
+                    </a>
                 </li>
             }
         })
@@ -203,9 +202,9 @@ fn AccountContacts(account_id: String, contacts: Vec<Contact>) -> impl IntoView 
             <h2 id="account-contacts">{i18n.signal(RecordDetail::AccountContacts(n))}</h2>
             {(n == 0).then(|| view! { <p class="muted">{i18n.signal(RecordDetail::AccountNoContacts)}</p> })}
             <ul class="contact-links">{items}</ul>
-            <A href=format!("/contacts/new?account={account_id}") attr:class="btn">
+            <a href=format!("/contacts/new?account={account_id}") class="btn">
                 {i18n.signal(RecordDetail::AddContactHere)}
-            </A>
+            </a>
         </section>
     }
 }

@@ -12,7 +12,6 @@ use cartera_core::domain::sales::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::deal_fields::SalesErrors;
@@ -292,7 +291,7 @@ fn ActivityForm(
                 <button type="submit" class="btn btn-primary" disabled=move || saving.get()>
                     {move || if saving.get() { i18n.t(RecordForm::Saving) } else { i18n.t(Common::Save) }}
                 </button>
-                <A href=cancel_href attr:class="btn">{i18n.signal(Common::Cancel)}</A>
+                <a href=cancel_href class="btn">{i18n.signal(Common::Cancel)}</a>
             </div>
         </form>
     }

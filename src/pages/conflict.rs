@@ -12,7 +12,6 @@ use crate::routes::use_params_map;
 use cartera_core::domain::Field;
 use cartera_core::store::WriteError;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use serde_json::Value;
 
@@ -115,7 +114,7 @@ pub fn ConflictPage() -> impl IntoView {
                 Some(Err(e)) => view! { <crate::components::storage_error::StorageErrorView message=e/> }.into_any(),
                 Some(Ok(None)) => view! {
                     <p class="empty">{i18n.signal(Msg::ConflictGone)}</p>
-                    <A href=format!("/contacts/{}", id()) attr:class="btn">{i18n.signal(Msg::BackToRecord)}</A>
+                    <a href=format!("/contacts/{}", id()) class="btn">{i18n.signal(Msg::BackToRecord)}</a>
                 }.into_any(),
                 Some(Ok(Some(found))) => view! { <ConflictForm conflict=found/> }.into_any(),
             }}
@@ -193,7 +192,7 @@ fn ConflictForm(conflict: ConflictView) -> impl IntoView {
         <form class="conflict-form" on:submit=on_submit>
             {rows}
             <div class="form-actions">
-                <A href=back attr:class="btn">{i18n.signal(crate::i18n::Common::Cancel)}</A>
+                <a href=back class="btn">{i18n.signal(crate::i18n::Common::Cancel)}</a>
                 <button type="submit" class="btn btn-primary" disabled=move || save.pending().get()>
                     {i18n.signal(Msg::KeepChoices)}
                 </button>

@@ -5,7 +5,6 @@ use crate::routes::use_params_map;
 use cartera_core::domain::{Account, Contact, Field};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::conflict_badge::ConflictBadge;
@@ -90,8 +89,8 @@ fn ContactView(data: ContactData) -> impl IntoView {
     let subtitle = (!c.job_title.is_empty()).then(|| c.job_title.clone());
     let address = (!c.address.is_empty()).then(|| c.address.clone());
     view! {
-        <A href="/contacts" attr:class="back-link"><span aria-hidden="true">"← "</span>
-            {i18n.signal(RecordDetail::BackTo(Kind::Contact))}</A>
+        <a href="/contacts" class="back-link"><span aria-hidden="true">"← "</span>
+            {i18n.signal(RecordDetail::BackTo(Kind::Contact))}</a>
         <div class="detail-top">
             <DetailHeader title=c.display_name()>
                 {subtitle.clone()}
@@ -147,5 +146,5 @@ fn ContactFields(contact: Contact, account: Option<(String, String)>) -> impl In
 
 /// A link to the contact's account, from its `(id, name)`.
 fn account_link((id, name): (String, String)) -> impl IntoView {
-    view! { <A href=format!("/accounts/{id}")>{name}</A> }
+    view! { <a href=format!("/accounts/{id}")>{name}</a> }
 }

@@ -9,7 +9,6 @@ use cartera_core::domain::sales::{
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::conflict_badge::ConflictBadge;
@@ -46,7 +45,7 @@ pub fn DealDetailPage() -> impl IntoView {
                         Ok(None) => view! {
                             <div class="not-found" role="status">
                                 <p>{i18n.signal(SalesMsg::NotFound)}</p>
-                                <A href="/deals" attr:class="btn">{i18n.signal(SalesMsg::BackToDeals)}</A>
+                                <a href="/deals" class="btn">{i18n.signal(SalesMsg::BackToDeals)}</a>
                             </div>
                         }.into_any(),
                         Err(msg) => view! { <LoadFailed msg /> }.into_any(),
@@ -115,7 +114,7 @@ fn DealView(loaded: Loaded<Deal>) -> impl IntoView {
     let amount = fmt_money(i18n.locale(), d.amount.amount_minor, &d.amount.currency);
     let status = d.status;
     view! {
-        <A href="/deals" attr:class="back-link">{move || format!("← {}", i18n.t(SalesMsg::BackToDeals))}</A>
+        <a href="/deals" class="back-link">{move || format!("← {}", i18n.t(SalesMsg::BackToDeals))}</a>
         <div class="detail-top">
             <header class="detail-header">
                 <div class="detail-heading">
@@ -124,7 +123,7 @@ fn DealView(loaded: Loaded<Deal>) -> impl IntoView {
                         <span class="deal-amount">{amount}</span>
                         " · "
                         <span class=format!("deal-status deal-status-{}", status.code())>{i18n.signal(SalesMsg::Status(status))}</span>
-                        {account.map(|(id, name)| view! { " · " <A href=format!("/accounts/{id}")>{name.unwrap_or_default()}</A> })}
+                        {account.map(|(id, name)| view! { " · " <a href=format!("/accounts/{id}")>{name.unwrap_or_default()}</a> })}
                     </p>
                 </div>
             </header>

@@ -11,7 +11,6 @@ use cartera_core::domain::sales::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::account_picker::AccountPicker;
@@ -308,7 +307,7 @@ fn DealForm(
                 <button type="submit" class="btn btn-primary" disabled=move || saving.get()>
                     {move || if saving.get() { i18n.t(RecordForm::Saving) } else { i18n.t(Common::Save) }}
                 </button>
-                <A href=cancel_href attr:class="btn">{i18n.signal(Common::Cancel)}</A>
+                <a href=cancel_href class="btn">{i18n.signal(Common::Cancel)}</a>
             </div>
         </form>
     }

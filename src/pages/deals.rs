@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use cartera_core::domain::sales::{Deal, DealStatus};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 pub use super::deal_detail::DealDetailPage;
 pub use super::deal_form::DealFormPage;
@@ -56,7 +55,7 @@ pub fn DealsPage() -> impl IntoView {
             <header class="records-header">
                 <h1>{i18n.signal(SalesMsg::DealsTitle)}</h1>
                 <p class="records-count" aria-live="polite">{move || i18n.t(SalesMsg::DealCount(ids.with(|v| v.len())))}</p>
-                <A href="/deals/new" attr:class="btn btn-primary btn-new">{i18n.signal(SalesMsg::NewDeal)}</A>
+                <a href="/deals/new" class="btn btn-primary btn-new">{i18n.signal(SalesMsg::NewDeal)}</a>
             </header>
             <div class="board-filters">
                 <label class="filter">
@@ -106,11 +105,11 @@ fn deal_row(sales: SalesCache, id: String) -> impl IntoView {
         };
         let sub = format!("{where_} · {}", fmt_date(l, d.expected_close));
         Some(view! {
-            <A href=format!("/deals/{}", d.id) attr:class="deal-row">
+            <a href=format!("/deals/{}", d.id) class="deal-row">
                 <span class="deal-row-title">{d.title.clone()}</span>
                 <span class="deal-row-amount">{fmt_money(l, d.amount.amount_minor, &d.amount.currency)}</span>
                 <span class="deal-row-sub">{sub}</span>
-            </A>
+            </a>
         })
     }
 }

@@ -11,7 +11,6 @@ use cartera_core::domain::sales::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::chart_bars::{BarChart, ChartRow};
 use crate::components::deal_fields::{owner_options, rep_name};
@@ -326,7 +325,7 @@ fn Manager() -> impl IntoView {
         }
         let items = deals.into_iter().take(LIST_MAX).map(|d| {
             let sub = format!("{} · {}", fmt_money(l, d.amount.amount_minor, &d.amount.currency), fmt_date(l, d.expected_close));
-            view! { <li><A href=format!("/deals/{}", d.id)>{d.title.clone()}</A><span class="muted">{sub}</span></li> }
+            view! { <li><a href=format!("/deals/{}", d.id)>{d.title.clone()}</a><span class="muted">{sub}</span></li> }
         }).collect_view();
         view! { <ul class="manager-list">{items}</ul> }.into_any()
     };

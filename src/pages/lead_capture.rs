@@ -12,7 +12,6 @@ use cartera_core::domain::leads::{
 use cartera_core::domain::{Contact, DEFAULT_COUNTRY, new_id};
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::field::{SelectField, TextAreaField, TextField, focus_by_id};
 use crate::components::lead_duplicates::{DuplicateView, LeadDuplicates};
@@ -302,7 +301,7 @@ fn CaptureForm(c: Capture) -> impl IntoView {
                 <button type="submit" class="btn btn-primary" disabled=move || c.busy.get()>
                     {move || if c.busy.get() { i18n.t(Leads::Saving) } else { i18n.t(crate::i18n::Common::Save) }}
                 </button>
-                <A href="/leads" attr:class="btn">{i18n.signal(crate::i18n::Common::Cancel)}</A>
+                <a href="/leads" class="btn">{i18n.signal(crate::i18n::Common::Cancel)}</a>
             </div>
         </form>
     }
@@ -360,7 +359,7 @@ fn Outcome(lead: Lead, c: Capture) -> impl IntoView {
             <h3>{i18n.signal(Leads::Score)}</h3>
             <ScoreExplained score=lead.score.clone() />
             <div class="form-actions">
-                <A href=href attr:class="btn">{i18n.signal(Leads::OpenLead)}</A>
+                <a href=href class="btn">{i18n.signal(Leads::OpenLead)}</a>
                 <button type="button" class="btn btn-primary" on:click=move |_| c.again()>
                     {i18n.signal(Leads::CaptureAnother)}
                 </button>

@@ -11,7 +11,6 @@ use cartera_core::domain::{ACCOUNT_TYPE, Account, new_id};
 use chrono::{Duration, Utc};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::field::{SelectField, TextField};
@@ -174,7 +173,7 @@ fn ConvertView(data: ConvertData) -> impl IntoView {
                 <button type="submit" class="btn btn-primary" disabled=move || blocked || busy.get()>
                     {i18n.signal(Leads::ConfirmConvert)}
                 </button>
-                <A href=lead_href attr:class="btn">{i18n.signal(crate::i18n::Common::Cancel)}</A>
+                <a href=lead_href class="btn">{i18n.signal(crate::i18n::Common::Cancel)}</a>
             </div>
         </form>
     }

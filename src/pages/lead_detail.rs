@@ -7,7 +7,6 @@ use cartera_core::domain::leads::{
     ConversionLinks, Lead, LeadSource, LeadStatus, MergedField, MergedValue,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::lead_actions::{LeadReassignForm, LeadStatusForm};
 use crate::components::lead_score::{LeadRouting, ScoreBadge, ScoreExplained};
@@ -52,7 +51,7 @@ pub fn LeadNotFound() -> impl IntoView {
     view! {
         <div class="not-found" role="status">
             <p>{i18n.signal(Leads::NotFound)}</p>
-            <A href="/leads" attr:class="btn">{i18n.signal(Leads::BackToLeads)}</A>
+            <a href="/leads" class="btn">{i18n.signal(Leads::BackToLeads)}</a>
         </div>
     }
 }
@@ -78,7 +77,7 @@ fn LeadView(loaded: Loaded<Lead>) -> impl IntoView {
         Some(links) => converted_links(links.clone()).into_any(),
         None => view! {
             <div class="detail-actions">
-                <A href=format!("/leads/{}/convert", l.id) attr:class="btn btn-primary">{i18n.signal(Leads::Convert)}</A>
+                <a href=format!("/leads/{}/convert", l.id) class="btn btn-primary">{i18n.signal(Leads::Convert)}</a>
             </div>
         }
         .into_any(),
@@ -101,7 +100,7 @@ fn LeadView(loaded: Loaded<Lead>) -> impl IntoView {
         view! { <Section id="lead-status-title" title=Leads::StatusLabel>{form}</Section> }
     });
     view! {
-        <A href="/leads" attr:class="back-link">{move || format!("← {}", i18n.t(Leads::BackToLeads))}</A>
+        <a href="/leads" class="back-link">{move || format!("← {}", i18n.t(Leads::BackToLeads))}</a>
         <div class="detail-top">
             <DetailHeader title>
                 {company}
@@ -129,14 +128,14 @@ fn LeadView(loaded: Loaded<Lead>) -> impl IntoView {
 fn converted_links(c: ConversionLinks) -> impl IntoView {
     let i18n = expect_i18n();
     let account = c.account_id.map(|id| {
-        view! { <A href=format!("/accounts/{id}") attr:class="btn">{i18n.signal(Leads::OpenAccount)}</A> }
+        view! { <a href=format!("/accounts/{id}") class="btn">{i18n.signal(Leads::OpenAccount)}</a> }
     });
     let deal = c.deal_id.map(|id| {
-        view! { <A href=format!("/deals/{id}") attr:class="btn">{i18n.signal(Leads::OpenDeal)}</A> }
+        view! { <a href=format!("/deals/{id}") class="btn">{i18n.signal(Leads::OpenDeal)}</a> }
     });
     view! {
         <div class="detail-actions">
-            <A href=format!("/contacts/{}", c.contact_id) attr:class="btn btn-primary">{i18n.signal(Leads::OpenContact)}</A>
+            <a href=format!("/contacts/{}", c.contact_id) class="btn btn-primary">{i18n.signal(Leads::OpenContact)}</a>
             {account}
             {deal}
         </div>

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use cartera_core::domain::leads::Lead;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::empty_state::EmptyState;
 use crate::components::lead_filters::LeadFilters;
@@ -96,10 +95,10 @@ fn LeadList(leads: Arc<Vec<Lead>>) -> impl IntoView {
         <header class="records-header">
             <h1>{i18n.signal(Leads::Title)}</h1>
             <p class="records-count" aria-live="polite">{count}</p>
-            <A href="/leads/new" attr:class="btn btn-primary btn-new">
+            <a href="/leads/new" class="btn btn-primary btn-new">
                 <span aria-hidden="true">"+ "</span>
                 {i18n.signal(Leads::New)}
-            </A>
+            </a>
         </header>
         <LeadFilters filter owners=Signal::derive(move || owners.clone()) me=expect_current_user().id() />
         {body}
@@ -125,13 +124,13 @@ fn lead_row(lead: Option<Lead>) -> impl IntoView {
         };
         let title = l.display_name();
         view! {
-            <A href=format!("/leads/{}", l.id) attr:class="lead-row">
+            <a href=format!("/leads/{}", l.id) class="lead-row">
                 <span class="lead-row-text">
                     <span class="lead-row-title">{title}</span>
                     <span class="lead-row-sub">{sub}</span>
                 </span>
                 <ScoreBadge total=l.score.total />
-            </A>
+            </a>
         }
     })
 }
@@ -143,7 +142,7 @@ fn empty() -> impl IntoView {
             title=i18n.signal(Leads::EmptyTitle)
             hint=i18n.signal(Leads::EmptyHint)
         >
-            <A href="/leads/new" attr:class="btn btn-primary">{i18n.signal(Leads::CreateFirst)}</A>
+            <a href="/leads/new" class="btn btn-primary">{i18n.signal(Leads::CreateFirst)}</a>
         </EmptyState>
     }
 }

@@ -1,7 +1,6 @@
 //! Shown for any address that is not a route.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::{Shell as Msg, expect_i18n};
 
@@ -12,7 +11,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="page not-found">
             <h1>{i18n.signal(Msg::NotFoundTitle)}</h1>
             <p>{i18n.signal(Msg::NotFoundBody)}</p>
-            <A href="/contacts" attr:class="btn btn-primary">{i18n.signal(Msg::BackToContacts)}</A>
+            <a href="/contacts" class="btn btn-primary">{i18n.signal(Msg::BackToContacts)}</a>
         </section>
     }
 }

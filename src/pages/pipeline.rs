@@ -16,7 +16,6 @@ use cartera_core::domain::sales::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::deal_fields::owner_options;
 use crate::components::empty_state::EmptyState;
@@ -115,7 +114,7 @@ pub fn PipelinePage() -> impl IntoView {
         <section class="page pipeline-page">
             <header class="page-header pipeline-header">
                 <h1>{i18n.signal(SalesMsg::PipelineTitle)}</h1>
-                <A href="/deals/new" attr:class="btn btn-primary">{i18n.signal(SalesMsg::NewDeal)}</A>
+                <a href="/deals/new" class="btn btn-primary">{i18n.signal(SalesMsg::NewDeal)}</a>
             </header>
             <BoardFilters owner period />
             {move || match (sales.status.get(), has_deals.get()) {
@@ -194,8 +193,8 @@ fn NoDeals() -> impl IntoView {
     let i18n = expect_i18n();
     view! {
         <EmptyState title=i18n.signal(SalesMsg::NoDeals) hint=i18n.signal(SalesMsg::NoDealsHint)>
-            <A href="/deals/new" attr:class="btn btn-primary">{i18n.signal(SalesMsg::CreateFirst)}</A>
-            <A href="/settings" attr:class="btn">{i18n.signal(SalesMsg::OpenSettings)}</A>
+            <a href="/deals/new" class="btn btn-primary">{i18n.signal(SalesMsg::CreateFirst)}</a>
+            <a href="/settings" class="btn">{i18n.signal(SalesMsg::OpenSettings)}</a>
         </EmptyState>
     }
 }

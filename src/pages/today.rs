@@ -11,7 +11,6 @@ use cartera_core::domain::sales::{
 use cartera_core::store::Doc;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::empty_state::EmptyState;
 use crate::components::record_detail::{LoadFailed, PageLoading};
@@ -35,7 +34,7 @@ pub fn TodayPage() -> impl IntoView {
         <section class="page today-page">
             <h1>{i18n.signal(TodayMsg::Title)}</h1>
             <div class="today-actions">
-                <A href="/activities/new" attr:class="btn btn-primary">{i18n.signal(ActivityMsg::NewActivity)}</A>
+                <a href="/activities/new" class="btn btn-primary">{i18n.signal(ActivityMsg::NewActivity)}</a>
                 <ExportAgendaButton/>
             </div>
             <Transition fallback=PageLoading>
@@ -193,7 +192,7 @@ fn activity_item(i18n: I18n, a: Activity, toggle: Toggle) -> impl IntoView {
     let subject = a.subject.clone();
     let shown = subject.clone();
     let title = match record_href(&a) {
-        Some(href) => view! { <A href=href attr:class="today-item-title">{shown}</A> }.into_any(),
+        Some(href) => view! { <a href=href class="today-item-title">{shown}</a> }.into_any(),
         None => view! { <span class="today-item-title">{shown}</span> }.into_any(),
     };
     let visit_href = (a.kind == cartera_core::domain::sales::ActivityKind::Visit)
@@ -218,7 +217,7 @@ fn activity_item(i18n: I18n, a: Activity, toggle: Toggle) -> impl IntoView {
             <span class="today-item-text">
                 {title}
                 <span class="today-item-meta">{meta}</span>
-                {visit_href.map(|h| view! { <A href=h attr:class="btn today-visit-link">{i18n.t(ActivityMsg::OpenVisit)}</A> })}
+                {visit_href.map(|h| view! { <a href=h class="btn today-visit-link">{i18n.t(ActivityMsg::OpenVisit)}</a> })}
             </span>
         </li>
     }
@@ -242,7 +241,7 @@ fn deal_item(i18n: I18n, d: DealAttention) -> impl IntoView {
     view! {
         <li class="today-item">
             <span class="today-item-text">
-                <A href=format!("/deals/{}", deal.id) attr:class="today-item-title">{deal.title.clone()}</A>
+                <a href=format!("/deals/{}", deal.id) class="today-item-title">{deal.title.clone()}</a>
                 <span class="today-item-meta">{amount}" · "{closes}</span>
                 <span>{reasons}</span>
             </span>
@@ -256,8 +255,8 @@ fn empty(i18n: I18n) -> impl IntoView {
             title=i18n.signal(TodayMsg::EmptyTitle)
             hint=i18n.signal(TodayMsg::EmptyHint)
         >
-            <A href="/leads/new" attr:class="btn btn-primary">{i18n.signal(TodayMsg::CaptureLead)}</A>
-            <A href="/leads" attr:class="btn">{i18n.signal(TodayMsg::SeeLeads)}</A>
+            <a href="/leads/new" class="btn btn-primary">{i18n.signal(TodayMsg::CaptureLead)}</a>
+            <a href="/leads" class="btn">{i18n.signal(TodayMsg::SeeLeads)}</a>
         </EmptyState>
     }
 }

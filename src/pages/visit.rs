@@ -12,7 +12,6 @@ use cartera_core::domain::sales::{
 use cartera_core::store::Rev;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::deal_fields::SalesErrors;
 use crate::components::field::{SelectField, TextAreaField, TextField};
@@ -59,7 +58,7 @@ pub fn VisitPage() -> impl IntoView {
                         Ok(None) => view! {
                             <div class="not-found" role="status">
                                 <p>{i18n.signal(ActivityMsg::NotFound)}</p>
-                                <A href="/today" attr:class="btn">{i18n.signal(ActivityMsg::BackToToday)}</A>
+                                <a href="/today" class="btn">{i18n.signal(ActivityMsg::BackToToday)}</a>
                             </div>
                         }.into_any(),
                         Err(msg) => view! { <LoadFailed msg /> }.into_any(),
@@ -239,13 +238,13 @@ fn VisitView(rev: Rev, activity: Activity) -> impl IntoView {
     };
     let id = activity.id.clone();
     view! {
-        <A href="/today" attr:class="back-link">{move || format!("← {}", i18n.t(ActivityMsg::BackToToday))}</A>
+        <a href="/today" class="back-link">{move || format!("← {}", i18n.t(ActivityMsg::BackToToday))}</a>
         <header class="detail-header">
             <div class="detail-heading">
                 <h1>{activity.subject.clone()}</h1>
                 <p class="detail-sub">{i18n.signal(ActivityMsg::Visit)}{(!activity.place.is_empty()).then(|| format!(" · {}", activity.place))}</p>
             </div>
-            <A href=format!("/activities/{id}/edit") attr:class="btn">{i18n.signal(ActivityMsg::EditDetails)}</A>
+            <a href=format!("/activities/{id}/edit") class="btn">{i18n.signal(ActivityMsg::EditDetails)}</a>
         </header>
         <section class="detail-section visit-checks" aria-labelledby="visit-checks">
             <h2 id="visit-checks" class="visually-hidden">{i18n.signal(ActivityMsg::CheckIn)}</h2>

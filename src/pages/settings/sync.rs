@@ -3,7 +3,6 @@
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::{Common, SyncMsg as Msg, expect_i18n};
 use crate::state::sync::sign_out;
@@ -24,7 +23,7 @@ pub fn SyncSection() -> impl IntoView {
         .into_any(),
         None => view! {
             <p class="field-hint">{i18n.signal(Msg::NotSignedIn)}</p>
-            <A href="/login" attr:class="btn btn-primary">{i18n.signal(Msg::SignIn)}</A>
+            <a href="/login" class="btn btn-primary">{i18n.signal(Msg::SignIn)}</a>
         }
         .into_any(),
     };

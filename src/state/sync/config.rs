@@ -42,7 +42,7 @@ impl SyncConfig {
 /// The saved configuration, if any.
 pub fn load_config() -> Option<SyncConfig> {
     let text = local_storage()?.get_item(CONFIG_KEY).ok()??;
-    serde_json::from_str(&text).ok()
+    serde_json::from_slice(text.as_bytes()).ok()
 }
 
 /// Remembers the configuration (or forgets it with `None`).
