@@ -7,6 +7,7 @@ mod reminders;
 mod routing;
 mod sales_sample;
 mod scoring;
+mod scoring_row;
 mod storage;
 mod sync;
 
