@@ -2,6 +2,7 @@
 //! pipelines and stages, lead routing and scoring, and data tools (export, sample data, delete everything).
 
 mod data;
+mod pipeline_stage;
 mod pipelines;
 mod reminders;
 mod routing;
