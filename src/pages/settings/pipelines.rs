@@ -292,7 +292,9 @@ fn PipelineActions(
 ) -> impl IntoView {
     let (i18n, cache) = (ctx.i18n, ctx.cache);
     let user = expect_current_user();
-    let refused = RwSignal::new(None::<String>);
+    // Why the pipeline shown (by id) cannot be deleted; gone once another one is shown.
+    let refused = RwSignal::new(None::<(String, String)>);
+    let shown = move || form.base.with(|b| b.as_ref().map(|b| b.id.clone()));
     let confirm = RwSignal::new(false);
     let start = move |_| {
         let id = cartera_core::domain::new_id();
@@ -308,13 +310,14 @@ fn PipelineActions(
         let check = (cache.pipelines).with_untracked(|all| {
             (cache.deals).with_untracked(|deals| check_pipeline_delete(&p.id, all, deals))
         });
-        refused.set(match check {
+        let why = match check {
             Ok(()) => None,
             Err(PipelineDeleteError::HasDeals(n)) => {
                 Some(i18n.t(SalesMsg::PipelineHasDeals(p.name.clone(), n)))
             }
             Err(PipelineDeleteError::Default) => Some(i18n.t(SalesMsg::PipelineIsDefault)),
-        });
+        };
+        refused.set(why.map(|w| (p.id.clone(), w)));
         confirm.set(check.is_ok());
     };
     // Once it is gone the form shows the default pipeline; Undo brings it back there.
@@ -342,7 +345,9 @@ fn PipelineActions(
                 {i18n.signal(SalesMsg::DeletePipeline)}
             </button>
         </div>
-        <p class="field-error" role="alert">{move || refused.get()}</p>
+        <p class="field-error" role="alert">
+            {move || refused.get().filter(|(id, _)| Some(id) == shown().as_ref()).map(|(_, w)| w)}
+        </p>
         <ConfirmDialog
             open=confirm
             title
