@@ -30,16 +30,7 @@ impl SalesErrors {
     /// Shows `errors` and moves focus to the first invalid field.
     pub fn show(&self, errors: Vec<SalesFieldError>) {
         self.set(errors);
-        request_animation_frame(|| {
-            use wasm_bindgen::JsCast;
-            let first = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector("[aria-invalid=\"true\"]").ok().flatten())
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(el) = first {
-                let _ = el.focus();
-            }
-        });
+        crate::components::field::focus_first_invalid();
     }
 
     pub fn count(&self) -> usize {

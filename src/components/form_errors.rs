@@ -88,16 +88,7 @@ impl FormErrors {
     /// Moves focus to the first invalid field on the page, in document order, once the error
     /// marks are rendered.
     pub fn focus_first(&self) {
-        request_animation_frame(|| {
-            use wasm_bindgen::JsCast;
-            let first = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector("[aria-invalid=\"true\"]").ok().flatten())
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(el) = first {
-                let _ = el.focus();
-            }
-        });
+        crate::components::field::focus_first_invalid();
     }
 }
 

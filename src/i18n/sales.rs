@@ -166,6 +166,17 @@ pub enum SalesMsg {
     PipelineRestored,
     /// A removed stage still holding open deals: its name and how many.
     StageInUse(String, usize),
+    NewPipeline,
+    DeletePipeline,
+    /// The confirmation's title, with the pipeline's name, and its text.
+    DeletePipelineTitle(String),
+    DeletePipelineText,
+    PipelineCreated,
+    PipelineDeleted,
+    /// A pipeline deals are in cannot be deleted: its name and how many deals.
+    PipelineHasDeals(String, usize),
+    /// The default (or only) pipeline cannot be deleted.
+    PipelineIsDefault,
 }
 
 impl Message for SalesMsg {
@@ -403,6 +414,40 @@ impl Message for SalesMsg {
                     int(l, *n)
                 ),
             }),
+            NewPipeline => pick(l, "Nuevo embudo", "New pipeline"),
+            DeletePipeline => pick(l, "Eliminar embudo", "Delete pipeline"),
+            DeletePipelineTitle(name) => owned(match l {
+                Locale::Es => format!("¿Eliminar el embudo «{name}»?"),
+                Locale::En => format!("Delete the pipeline “{name}”?"),
+            }),
+            DeletePipelineText => pick(
+                l,
+                "Sus etapas se eliminan con él. Puedes deshacerlo desde el aviso.",
+                "Its stages go with it. You can undo it from the notice.",
+            ),
+            PipelineCreated => pick(l, "Embudo creado", "Pipeline created"),
+            PipelineDeleted => pick(l, "Embudo eliminado", "Pipeline deleted"),
+            PipelineHasDeals(name, n) => owned(match (l, *n == 1) {
+                (Locale::Es, true) => format!(
+                    "«{name}» tiene 1 oportunidad: muévela a otro embudo o elimínala antes de eliminar el embudo."
+                ),
+                (Locale::Es, false) => format!(
+                    "«{name}» tiene {} oportunidades: muévelas a otro embudo o elimínalas antes de eliminar el embudo.",
+                    int(l, *n)
+                ),
+                (Locale::En, true) => format!(
+                    "“{name}” has 1 deal: move it to another pipeline or delete it before deleting the pipeline."
+                ),
+                (Locale::En, false) => format!(
+                    "“{name}” has {} deals: move them to another pipeline or delete them before deleting the pipeline.",
+                    int(l, *n)
+                ),
+            }),
+            PipelineIsDefault => pick(
+                l,
+                "El embudo principal no se puede eliminar: las oportunidades nuevas van a él.",
+                "The main pipeline cannot be deleted: new deals go to it.",
+            ),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! `/deals/new` and `/deals/:id/edit`: the deal form. Amounts are typed with the locale's
 //! decimal separator; errors show inline in the user's language and nothing is saved while the
-//! form is invalid. Changing the stage resets the probability to the stage's default.
+//! form is invalid. Changing the stage resets the probability to the stage's default; when the
+//! team has several pipelines, the deal's pipeline is chosen too (changing it starts the deal at
+//! that pipeline's first stage).
 
 use crate::routes::use_params_map;
 use cartera_core::domain::money::currency_codes;
@@ -95,6 +97,7 @@ struct Draft {
     amount: RwSignal<String>,
     currency: RwSignal<String>,
     expected_close: RwSignal<String>,
+    pipeline_id: RwSignal<String>,
     stage_id: RwSignal<String>,
     probability: RwSignal<String>,
     category: RwSignal<String>,
@@ -113,6 +116,7 @@ impl Draft {
             amount: RwSignal::new(i.amount.clone()),
             currency: RwSignal::new(i.currency.clone()),
             expected_close: RwSignal::new(i.expected_close.clone()),
+            pipeline_id: RwSignal::new(i.pipeline_id.clone()),
             stage_id: RwSignal::new(i.stage_id.clone()),
             probability: RwSignal::new(i.probability.clone()),
             category: RwSignal::new(i.category.code().to_owned()),
@@ -132,6 +136,7 @@ impl Draft {
             amount: self.amount.get(),
             currency: self.currency.get(),
             expected_close: self.expected_close.get(),
+            pipeline_id: self.pipeline_id.get(),
             stage_id: self.stage_id.get(),
             probability: self.probability.get(),
             category: ForecastCategory::from_code(&self.category.get()).unwrap_or_default(),
@@ -234,31 +239,48 @@ fn DealForm(
             .unwrap_or_default();
         errors.prune(&current);
     });
-    let stages = pipeline.stages.clone();
-    let p2 = pipeline.clone();
+    // The chosen pipeline (the one the form opened with while the choice is unknown).
+    let sales = expect_sales();
+    let fallback = StoredValue::new(pipeline);
+    let current = move || {
+        let id = d.pipeline_id.get();
+        sales.pipeline(&id).unwrap_or_else(|| fallback.get_value())
+    };
+    let several = Memo::new(move |_| pipelines.with(|p| p.len() > 1));
+    let pipeline_options = Signal::derive(move || {
+        pipelines
+            .with(|all| (all.iter().map(|p| (p.id.clone(), p.name.clone()))).collect::<Vec<_>>())
+    });
     let stage_options = Signal::derive(move || {
-        let l = i18n.locale();
-        (p2.stages.iter())
-            .map(|s| (s.id.clone(), stage_name(&p2, s, l)))
-            .collect::<Vec<_>>()
+        let (l, p) = (i18n.locale(), current());
+        (p.stages
+            .iter()
+            .map(|s| (s.id.clone(), stage_name(&p, s, l))))
+        .collect::<Vec<_>>()
     });
-    // A new stage brings its default probability.
-    Effect::new(move |prev: Option<String>| {
+    // Another pipeline starts the deal at its first stage; another stage brings its default
+    // probability.
+    Effect::new(move |prev: Option<(String, String)>| {
+        let (pid, sid) = (d.pipeline_id.get(), d.stage_id.get());
+        let p = untrack(current);
+        let Some((old_pid, old_sid)) = prev else {
+            return (pid, sid);
+        };
+        let stage = match (old_pid != pid, old_sid != sid) {
+            (true, _) => p.first_stage(),
+            (false, true) => p.stage(&sid),
+            (false, false) => None,
+        };
+        let Some(s) = stage else {
+            return (pid, sid);
+        };
+        d.probability.set(s.probability.to_string());
+        d.stage_id.set(s.id.clone());
+        (pid, s.id.clone())
+    });
+    let stage_p = move || {
         let sid = d.stage_id.get();
-        if prev.is_some_and(|p| p != sid)
-            && let Some(s) = stages.iter().find(|s| s.id == sid)
-        {
-            d.probability.set(s.probability.to_string());
-        }
-        sid
-    });
-    let stage_p = {
-        let pipeline = pipeline.clone();
-        move || {
-            pipeline
-                .stage(&d.stage_id.get())
-                .map_or(0, |s| s.probability)
-        }
+        current().stage(&sid).map_or(0, |s| s.probability)
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -294,6 +316,9 @@ fn DealForm(
                     <SelectField id="currency" label=label(SalesField::Currency) value=d.currency options=currencies error=errors.of(SalesField::Currency) />
                 </div>
                 <TextField id="expected_close" label=label(SalesField::ExpectedClose) value=d.expected_close error=errors.of(SalesField::ExpectedClose) input_type="date" required=true />
+                <div hidden=move || !several.get()>
+                    <SelectField id="pipeline" label=label(SalesField::PipelineId) value=d.pipeline_id options=pipeline_options error=errors.of(SalesField::PipelineId) />
+                </div>
                 <div class="field-pair">
                     <SelectField id="stage" label=label(SalesField::StageId) value=d.stage_id options=stage_options error=errors.of(SalesField::StageId) />
                     <TextField id="probability" label=label(SalesField::Probability) value=d.probability error=errors.of(SalesField::Probability) inputmode="numeric" hint=Signal::derive(move || i18n.t(SalesMsg::ProbabilityHint(stage_p()))) />

@@ -1,5 +1,6 @@
-//! `/pipeline`: the Kanban board of the default pipeline's open deals. Columns per stage with
-//! totals per currency; filters by rep and close period; drag and drop on desktop, a stage
+//! `/pipeline`: the Kanban board of a pipeline's open deals (the default one until another is
+//! chosen, when the team has several). Columns per stage with totals per currency; filters by
+//! rep and close period; drag and drop on desktop, a stage
 //! select on every card (keyboard, phones), and a stage strip that scrolls to a column on
 //! phones. Every move goes through `move_deal` (core's `move_stage`: history recorded), is
 //! saved and can be undone from its toast. Closing a deal (won/lost) is not a board move: the
@@ -74,7 +75,11 @@ pub fn PipelinePage() -> impl IntoView {
     provide_context(Dragging(RwSignal::new(None)));
     let owner = RwSignal::new(String::new());
     let period = RwSignal::new(String::new());
-    let pipeline = Memo::new(move |_| sales.default_pipeline());
+    let chosen = RwSignal::new(String::new());
+    let pipeline = Memo::new(move |_| {
+        let id = chosen.get();
+        sales.pipeline(&id).or_else(|| sales.default_pipeline())
+    });
     let board_filter = Memo::new(move |_| filter(&owner.get(), &period.get()));
     let columns = Memo::new(move |_| {
         let f = board_filter.get();
@@ -116,7 +121,7 @@ pub fn PipelinePage() -> impl IntoView {
                 <h1>{i18n.signal(SalesMsg::PipelineTitle)}</h1>
                 <a href="/deals/new" class="btn btn-primary">{i18n.signal(SalesMsg::NewDeal)}</a>
             </header>
-            <BoardFilters owner period />
+            <BoardFilters owner period chosen />
             {move || match (sales.status.get(), has_deals.get()) {
                 (CacheStatus::Ready, false) => view! { <NoDeals/> }.into_any(),
                 (CacheStatus::Ready, true) => view! {
@@ -136,10 +141,27 @@ pub fn PipelinePage() -> impl IntoView {
     }
 }
 
-/// Rep and close-period filters.
+/// The pipeline (when the team has several), rep and close-period filters.
 #[component]
-fn BoardFilters(owner: RwSignal<String>, period: RwSignal<String>) -> impl IntoView {
+fn BoardFilters(
+    owner: RwSignal<String>,
+    period: RwSignal<String>,
+    chosen: RwSignal<String>,
+) -> impl IntoView {
     let i18n = expect_i18n();
+    let sales = expect_sales();
+    let several = Memo::new(move |_| sales.pipelines.with(|p| p.len() > 1));
+    // Options redrawn (the cache reloaded) keep the choice marked.
+    let pipelines = move || {
+        sales.pipelines.with(|all| {
+            (all.iter())
+                .map(|p| {
+                    let selected = chosen.with_untracked(|c| *c == p.id);
+                    view! { <option value=p.id.clone() selected=selected>{p.name.clone()}</option> }
+                })
+                .collect_view()
+        })
+    };
     let user = expect_current_user();
     let owners = owner_options(user, String::new());
     let periods = [
@@ -150,6 +172,10 @@ fn BoardFilters(owner: RwSignal<String>, period: RwSignal<String>) -> impl IntoV
     ];
     view! {
         <div class="board-filters">
+            <label class="filter" hidden=move || !several.get()>
+                <span>{i18n.signal(SalesMsg::Pipeline)}</span>
+                <select bind:value=chosen>{pipelines}</select>
+            </label>
             <label class="filter">
                 <span>{i18n.signal(SalesMsg::OwnerFilter)}</span>
                 <select bind:value=owner>

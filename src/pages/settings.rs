@@ -2,11 +2,13 @@
 //! pipelines and stages, lead routing and scoring, and data tools (export, sample data, delete everything).
 
 mod data;
+mod pipeline_stage;
 mod pipelines;
 mod reminders;
 mod routing;
 mod sales_sample;
 mod scoring;
+mod scoring_row;
 mod storage;
 mod sync;
 

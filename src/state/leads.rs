@@ -15,8 +15,9 @@
 
 use cartera_core::domain::leads::{
     Engagement, LEAD_TYPE, Lead, ROUTING_RULES_TYPE, RoundRobinCursor, RoundRobinState,
-    RoutingRules, SCORING_RULES_TYPE, ScoringRules, assign, route, score,
+    RoutingRules, SCORING_RULES_TYPE, ScoringRules, assign, rescore_changed, route, score,
 };
+use cartera_core::domain::sales::{ACTIVITY_TYPE, Activity};
 use cartera_core::domain::{CONTACT_TYPE, Contact};
 use cartera_core::sort;
 use cartera_core::store::{Doc, DocStore, Edit, Query, Rev};
@@ -203,6 +204,33 @@ pub fn score_and_route(
     let mut out = assign(lead, &assignment, now, user);
     out.score = score(&out, &Engagement::default(), &rules.scoring, now);
     (out, next)
+}
+
+/// Scores every lead again by `rules` now, with the activities done with it (core's
+/// `rescore_changed`), and writes those whose score changed in one batch, as `user`. How many
+/// were written; a lead changed meanwhile elsewhere keeps its score (its write conflicts).
+pub async fn rescore_leads(
+    store: &Store,
+    rules: &ScoringRules,
+    user: &str,
+) -> Result<usize, ErrorMsg> {
+    let loaded = load_leads(store).await?;
+    let activities = load_all(store, ACTIVITY_TYPE, Activity::from_doc).await?;
+    let leads: Vec<Lead> = loaded.iter().map(|l| l.record.clone()).collect();
+    let changed = rescore_changed(&leads, &activities, rules, Utc::now(), user);
+    if changed.is_empty() {
+        return Ok(0);
+    }
+    // `changed` keeps the leads' order: one pass finds each one's revision.
+    let mut docs = loaded.iter();
+    let edits: Vec<Edit> = (changed.iter())
+        .filter_map(|l| {
+            let prev = docs.find(|x| x.record.id == l.id)?.doc.rev.clone();
+            Some(edit(&l.id, Some(prev), l.to_body()))
+        })
+        .collect();
+    let results = (store.bulk_docs(edits).await).map_err(|e| ErrorMsg::from(&e))?;
+    Ok(results.iter().filter(|r| r.is_ok()).count())
 }
 
 /// A new revision of document `id` (or its creation when `prev` is `None`).

@@ -40,8 +40,8 @@ use crate::i18n::{ErrorMsg, Locale, SalesMsg};
 mod writes;
 
 pub use writes::{
-    SalesCtx, delete_deal_with_undo, move_deal, save_and_toast, save_deal, save_pipeline,
-    save_pipeline_with_undo,
+    SalesCtx, create_pipeline, delete_deal_with_undo, delete_pipeline_with_undo, move_deal,
+    save_and_toast, save_deal, save_pipeline, save_pipeline_with_undo,
 };
 
 /// The sales service, kept in context; `Copy`.

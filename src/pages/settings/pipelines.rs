@@ -1,33 +1,42 @@
 //! Settings › Pipelines and stages: a pipeline's name and its stages (rename, default
 //! probability, add, remove, move up and down), checked by core's `validate_pipeline`; a stage
 //! that open deals sit in cannot be removed (`stages_in_use`). Saving writes the pipeline
-//! document with an Undo toast. Editable by managers and admins (read-only otherwise; the
-//! server enforces it anyway).
+//! document with an Undo toast. New pipelines (a name and at least one stage) are made here,
+//! and pipelines deleted after a confirmation, with Undo; the default (or last) pipeline and one
+//! that deals are in are never deleted (`check_pipeline_delete`). Editable by managers and
+//! admins (read-only otherwise; the server enforces it anyway).
 //!
 //! The default pipeline's sample stage names are shown in the reader's language (as on the
 //! board); a name left as shown is saved as it was stored, so a Spanish and an English rep
 //! keep seeing their own words.
 
+use cartera_core::domain::Meta;
 use cartera_core::domain::sales::{
-    Pipeline, PipelineInput, SalesField, StageInput, stages_in_use, validate_pipeline,
+    Pipeline, PipelineDeleteError, PipelineInput, SalesField, StageInput, check_pipeline_delete,
+    stages_in_use, validate_pipeline,
 };
 use leptos::prelude::*;
 
+use super::pipeline_stage::StageRow;
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::deal_fields::SalesErrors;
-use crate::components::field::TextField;
+use crate::components::field::{TextField, focus_by_id};
 use crate::i18n::{Common, SalesMsg};
 use crate::state::expect_current_user;
-use crate::state::sales::{SalesCtx, follow_sales, save_pipeline_with_undo, stage_name};
+use crate::state::sales::{
+    SalesCtx, create_pipeline, delete_pipeline_with_undo, follow_sales, save_pipeline_with_undo,
+    stage_name,
+};
 
 /// One stage row of the form.
 #[derive(Clone)]
-struct Row {
+pub(super) struct Row {
     /// Stable while the form lives (the `For` key).
-    key: u32,
+    pub key: u32,
     /// The stage id (empty for a new stage).
     id: String,
-    name: RwSignal<String>,
-    probability: RwSignal<String>,
+    pub name: RwSignal<String>,
+    pub probability: RwSignal<String>,
     /// The name as first shown, and as stored (see the module docs).
     shown: String,
     stored: String,
@@ -35,10 +44,12 @@ struct Row {
 
 /// The form's state; `Copy`.
 #[derive(Clone, Copy)]
-struct Form {
+pub(super) struct Form {
     base: RwSignal<Option<Pipeline>>,
+    /// True while `base` is a new pipeline, not stored yet.
+    fresh: RwSignal<bool>,
     name: RwSignal<String>,
-    rows: RwSignal<Vec<Row>>,
+    pub rows: RwSignal<Vec<Row>>,
     next_key: StoredValue<u32>,
     /// The section's owner: rows made while an effect runs must outlive its next run.
     owner: StoredValue<Owner>,
@@ -76,6 +87,23 @@ impl Form {
         self.name.set(p.name.clone());
         self.rows.set(rows);
         self.base.set(Some(p));
+        self.fresh.set(false);
+    }
+
+    /// Shows a new pipeline `id` of `user`: no name, one blank stage.
+    fn start_new(&self, id: String, user: String) {
+        let row = self.row(String::new(), String::new(), String::new(), String::new());
+        self.name.set(String::new());
+        self.rows.set(vec![row]);
+        self.base.set(Some(Pipeline {
+            id,
+            name: String::new(),
+            stages: Vec::new(),
+            is_default: false,
+            owner: user,
+            meta: Meta::default(),
+        }));
+        self.fresh.set(true);
     }
 
     /// What the form holds, untracked.
@@ -100,7 +128,7 @@ impl Form {
     }
 
     /// Moves the row `key` by `by` places (-1 up, 1 down), within bounds.
-    fn shift(&self, key: u32, by: isize) {
+    pub fn shift(&self, key: u32, by: isize) {
         self.rows.update(|v| {
             if let Some(i) = v.iter().position(|r| r.key == key) {
                 let j = i.saturating_add_signed(by);
@@ -121,6 +149,7 @@ pub fn PipelinesSection() -> impl IntoView {
     let editable = user.configures_team();
     let form = Form {
         base: RwSignal::new(None),
+        fresh: RwSignal::new(false),
         name: RwSignal::new(String::new()),
         rows: RwSignal::new(Vec::new()),
         next_key: StoredValue::new(0),
@@ -131,11 +160,15 @@ pub fn PipelinesSection() -> impl IntoView {
     let blocked = RwSignal::new(None::<String>);
     // The chosen pipeline (the default at first); refilled when it changes elsewhere, unless
     // the form holds unsaved changes (saving then reports the conflict instead).
+    // A new pipeline being typed is kept until another one is chosen.
     Effect::new(move |_| {
         let wanted = chosen.get();
         let p = cache.pipelines.with(|all| {
-            (all.iter().find(|p| p.id == wanted))
-                .or_else(|| all.iter().find(|p| p.is_default))
+            let found = all.iter().find(|p| p.id == wanted);
+            if found.is_none() && form.fresh.get_untracked() {
+                return None;
+            }
+            (found.or_else(|| all.iter().find(|p| p.is_default)))
                 .or(all.first())
                 .cloned()
         });
@@ -155,13 +188,18 @@ pub fn PipelinesSection() -> impl IntoView {
         let Some(old) = form.base.get_untracked() else {
             return;
         };
-        let now = chrono::Utc::now();
-        let p = match validate_pipeline(&form.input(), old.id.clone(), Some(&old), now, &user.id())
-        {
-            Ok(p) => p,
-            Err(e) => return errors.show(e),
-        };
+        let (now, all) = (chrono::Utc::now(), cache.pipelines.get_untracked());
+        let fresh = form.fresh.get_untracked();
+        let stored = (!fresh).then_some(&old);
+        let p =
+            match validate_pipeline(&form.input(), old.id.clone(), stored, &all, now, &user.id()) {
+                Ok(p) => p,
+                Err(e) => return errors.show(e),
+            };
         errors.set(Vec::new());
+        if fresh {
+            return create_pipeline(ctx, p, move |saved| form.fill(saved, ctx));
+        }
         let stuck = cache.deals.with_untracked(|d| stages_in_use(&old, &p, d));
         if let Some(s) = stuck.first() {
             let name = old
@@ -177,12 +215,25 @@ pub fn PipelinesSection() -> impl IntoView {
         let row = form.row(String::new(), String::new(), String::new(), String::new());
         form.rows.update(|v| v.push(row));
     };
+    // While a new pipeline is typed, the choice names it ("New pipeline"). Options redrawn
+    // (the cache reloaded) mark the one shown, or the select would fall back to the first.
     let options = move || {
-        cache.pipelines.with(|all| {
-            all.iter()
-                .map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> })
-                .collect_view()
-        })
+        let (shown, fresh) = (
+            form.base.with(|b| b.as_ref().map(|b| b.id.clone())),
+            form.fresh.get(),
+        );
+        let mut all: Vec<(String, String)> = cache
+            .pipelines
+            .with(|all| all.iter().map(|p| (p.id.clone(), p.name.clone())).collect());
+        if let Some(id) = shown.clone().filter(|_| fresh) {
+            all.push((id, i18n.t(SalesMsg::NewPipeline)));
+        }
+        (all.into_iter())
+            .map(|(id, name)| {
+                let selected = shown.as_ref() == Some(&id);
+                view! { <option value=id selected=selected>{name}</option> }
+            })
+            .collect_view()
     };
     view! {
         <section class="card pipelines-editor" aria-labelledby="pipelines-title">
@@ -203,6 +254,7 @@ pub fn PipelinesSection() -> impl IntoView {
                     {options}
                 </select>
             </div>
+            <PipelineActions form chosen ctx editable/>
             <form on:submit=save novalidate>
                 <fieldset class="plain" disabled=!editable>
                     <TextField
@@ -230,65 +282,79 @@ pub fn PipelinesSection() -> impl IntoView {
     }
 }
 
+/// "New pipeline" and "Delete pipeline" (refused with the reason, or confirmed first).
 #[component]
-fn StageRow(row: Row, form: Form, errors: SalesErrors) -> impl IntoView {
-    let i18n = crate::i18n::expect_i18n();
-    let key = row.key;
-    let pos = move || {
-        form.rows
-            .with(|v| v.iter().position(|r| r.key == key).unwrap_or(0))
+fn PipelineActions(
+    form: Form,
+    chosen: RwSignal<String>,
+    ctx: SalesCtx,
+    editable: bool,
+) -> impl IntoView {
+    let (i18n, cache) = (ctx.i18n, ctx.cache);
+    let user = expect_current_user();
+    // Why the pipeline shown (by id) cannot be deleted; gone once another one is shown.
+    let refused = RwSignal::new(None::<(String, String)>);
+    let shown = move || form.base.with(|b| b.as_ref().map(|b| b.id.clone()));
+    let confirm = RwSignal::new(false);
+    let start = move |_| {
+        let id = cartera_core::domain::new_id();
+        chosen.set(id.clone());
+        form.start_new(id, user.id());
+        refused.set(None);
+        request_animation_frame(|| focus_by_id("pipeline-name"));
     };
-    let last = move || form.rows.with(|v| v.last().is_some_and(|r| r.key == key));
-    let name = row.name;
-    let label = move |m: fn(String) -> SalesMsg| move || i18n.t(m(name.get()));
-    let error =
-        move |f: fn(usize) -> SalesField| Signal::derive(move || errors.get(i18n, f(pos())));
+    let delete = move |_| {
+        let Some(p) = form.base.get_untracked() else {
+            return;
+        };
+        let check = (cache.pipelines).with_untracked(|all| {
+            (cache.deals).with_untracked(|deals| check_pipeline_delete(&p.id, all, deals))
+        });
+        let why = match check {
+            Ok(()) => None,
+            Err(PipelineDeleteError::HasDeals(n)) => {
+                Some(i18n.t(SalesMsg::PipelineHasDeals(p.name.clone(), n)))
+            }
+            Err(PipelineDeleteError::Default) => Some(i18n.t(SalesMsg::PipelineIsDefault)),
+        };
+        refused.set(why.map(|w| (p.id.clone(), w)));
+        confirm.set(check.is_ok());
+    };
+    // Once it is gone the form shows the default pipeline; Undo brings it back there.
+    let confirmed = Callback::new(move |_| {
+        if let Some(p) = form.base.get_untracked() {
+            delete_pipeline_with_undo(ctx, p);
+        }
+    });
+    let title = Signal::derive(move || {
+        let name = form.base.with(|b| b.as_ref().map(|b| b.name.clone()));
+        i18n.t(SalesMsg::DeletePipelineTitle(name.unwrap_or_default()))
+    });
     view! {
-        <fieldset class="stage-row">
-            <legend>{move || i18n.t(SalesMsg::StageN(pos() + 1))}</legend>
-            <TextField
-                id=format!("stage-{key}-name")
-                label=i18n.signal(SalesMsg::StageName)
-                value=row.name
-                error=error(SalesField::StageName)
-                required=true
-            />
-            <TextField
-                id=format!("stage-{key}-probability")
-                label=i18n.signal(SalesMsg::StageProbability)
-                value=row.probability
-                error=error(SalesField::StageProbability)
-                inputmode="numeric"
-                required=true
-            />
-            <div class="stage-row-actions">
-                <button
-                    type="button"
-                    class="btn btn-icon"
-                    aria-label=label(SalesMsg::StageUp)
-                    disabled=move || pos() == 0
-                    on:click=move |_| form.shift(key, -1)
-                >
-                    <span aria-hidden="true">"↑"</span>
-                </button>
-                <button
-                    type="button"
-                    class="btn btn-icon"
-                    aria-label=label(SalesMsg::StageDown)
-                    disabled=last
-                    on:click=move |_| form.shift(key, 1)
-                >
-                    <span aria-hidden="true">"↓"</span>
-                </button>
-                <button
-                    type="button"
-                    class="btn btn-icon"
-                    aria-label=label(SalesMsg::StageRemove)
-                    on:click=move |_| form.rows.update(|v| v.retain(|r| r.key != key))
-                >
-                    <span aria-hidden="true">"×"</span>
-                </button>
-            </div>
-        </fieldset>
+        <div class="form-actions">
+            <button type="button" class="btn" disabled=!editable on:click=start>
+                <span aria-hidden="true">"+ "</span>
+                {i18n.signal(SalesMsg::NewPipeline)}
+            </button>
+            <button
+                type="button"
+                class="btn btn-danger"
+                disabled=move || !editable || form.fresh.get()
+                on:click=delete
+            >
+                {i18n.signal(SalesMsg::DeletePipeline)}
+            </button>
+        </div>
+        <p class="field-error" role="alert">
+            {move || refused.get().filter(|(id, _)| Some(id) == shown().as_ref()).map(|(_, w)| w)}
+        </p>
+        <ConfirmDialog
+            open=confirm
+            title
+            message=i18n.signal(SalesMsg::DeletePipelineText)
+            confirm_label=i18n.signal(Common::Delete)
+            on_confirm=confirmed
+            destructive=true
+        />
     }
 }

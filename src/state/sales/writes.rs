@@ -1,5 +1,5 @@
-//! The writes of the sales screens: save a deal, move it to a stage (with Undo), save a pipeline
-//! (with Undo), delete a deal (with Undo). Each updates the cache in place ([`SalesCache::apply`]);
+//! The writes of the sales screens: save a deal, move it to a stage (with Undo), save, create
+//! and delete a pipeline (with Undo), delete a deal (with Undo). Each updates the cache in place ([`SalesCache::apply`]);
 //! see the parent module's docs on own writes.
 
 use cartera_core::domain::sales::{Deal, Pipeline, follow_stage_probabilities, move_stage};
@@ -206,6 +206,76 @@ pub fn save_pipeline_with_undo(
                             }
                         });
                     });
+            }
+            Err(e) => ctx.show_error(e),
+        }
+    });
+}
+
+/// Creates pipeline `p` and toasts it; errors are toasted. `done` runs after the creation
+/// (the editor shows the saved pipeline). Deleting it is the way back.
+pub fn create_pipeline(ctx: SalesCtx, p: Pipeline, done: impl FnOnce(Pipeline) + 'static) {
+    leptos::task::spawn_local(async move {
+        // Over itself: nothing stored yet, so a plain creation (a conflict if the id is taken).
+        match save_pipeline(ctx, &p, &p).await {
+            Ok(()) => {
+                done(p);
+                ctx.toasts.show(ctx.i18n.t(SalesMsg::PipelineCreated), None);
+            }
+            Err(e) => ctx.show_error(e),
+        }
+    });
+}
+
+/// Deletes pipeline `p` as the editor read it (a conflict when it changed elsewhere since) and
+/// toasts it with an Undo that writes it back. The caller checks first that it may go (core's
+/// `check_pipeline_delete`).
+pub fn delete_pipeline_with_undo(ctx: SalesCtx, p: Pipeline) {
+    leptos::task::spawn_local(async move {
+        let store = ctx.store();
+        let stored = (store.get(&p.id).await).map_err(|e| SaveError::from(&e));
+        let same = |d: &Doc| Pipeline::from_doc(d).ok().as_ref() == Some(&p);
+        let doc = match stored {
+            Ok(Some(doc)) if same(&doc) => doc,
+            Ok(_) => return ctx.show_error(SaveError::Conflict),
+            Err(e) => return ctx.show_error(e),
+        };
+        let mut tomb = Body::new();
+        tomb.insert("type".into(), PIPELINE_TYPE.into());
+        let edit = Edit {
+            id: p.id.clone(),
+            prev: Some(doc.rev),
+            deleted: true,
+            body: tomb,
+        };
+        match write(&store, edit).await {
+            Ok(deletion) => {
+                (ctx.cache.pipelines).update(|all| Arc::make_mut(all).retain(|x| x.id != p.id));
+                ctx.cache.wrote(ctx.version);
+                ctx.toasts
+                    .show_undo(ctx.i18n.t(SalesMsg::PipelineDeleted), move || {
+                        restore_pipeline(ctx, p.clone(), deletion.clone());
+                    });
+            }
+            Err(e) => ctx.show_error(e),
+        }
+    });
+}
+
+fn restore_pipeline(ctx: SalesCtx, p: Pipeline, deletion: Rev) {
+    leptos::task::spawn_local(async move {
+        let edit = Edit {
+            id: p.id.clone(),
+            prev: Some(deletion),
+            deleted: false,
+            body: p.to_body(),
+        };
+        match write(&ctx.store(), edit).await {
+            Ok(_) => {
+                (ctx.cache.pipelines).update(|all| Arc::make_mut(all).push(p));
+                ctx.cache.wrote(ctx.version);
+                ctx.toasts
+                    .show(ctx.i18n.t(SalesMsg::PipelineRestored), None);
             }
             Err(e) => ctx.show_error(e),
         }

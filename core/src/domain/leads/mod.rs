@@ -52,10 +52,11 @@ pub use routing_edit::{
 };
 pub use scoring::{
     CampaignResponse, Condition, Engagement, EngagementEvent, ReasonCode, Score, ScoreReason,
-    ScoringRule, ScoringRules, rescore, score,
+    ScoringRule, ScoringRules, rescore, rescore_changed, score,
 };
 pub use scoring_edit::{
-    MAX_POINTS, ScoringPointsError, ScoringRuleInput, parse_points, validate_scoring,
+    ConditionKind, MAX_POINTS, MAX_SCORING_RULES, Param, ScoringCode, ScoringField,
+    ScoringFieldError, ScoringRuleInput, parse_points, validate_scoring,
 };
 
 /// The document `type` of leads.

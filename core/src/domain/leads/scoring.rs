@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::super::sales::{Activity, ActivityKind};
 use super::super::types::Meta;
-use super::lead::{Lead, LeadSource};
+use super::lead::{Lead, LeadSource, LeadStatus};
 use super::names::words;
 use crate::search::normalize;
 
@@ -200,6 +200,46 @@ pub fn rescore(
         score: score(lead, engagement, rules, now),
         ..lead.clone()
     }
+}
+
+/// The leads whose score changes when scored by `rules` at `now` with what they did (their
+/// done activities, and those of the leads merged into them), touched by `user`. A converted
+/// lead keeps the score it was converted with. In `leads`' order.
+pub fn rescore_changed(
+    leads: &[Lead],
+    activities: &[Activity],
+    rules: &ScoringRules,
+    now: DateTime<Utc>,
+    user: &str,
+) -> Vec<Lead> {
+    // Done activities by lead id, sorted: each lead finds its own by binary search.
+    let mut done: Vec<(&str, EngagementEvent)> = (activities.iter())
+        .filter_map(|a| {
+            let at = a.done_at?;
+            Some((a.lead_id.as_deref()?, EngagementEvent { kind: a.kind, at }))
+        })
+        .collect();
+    sort::sort_by(&mut done, |a, b| a.0.cmp(b.0));
+    let mut out = Vec::new();
+    for l in leads.iter().filter(|l| l.status != LeadStatus::Converted) {
+        let mut engagement = Engagement::default();
+        for id in std::iter::once(&l.id).chain(&l.merged_from) {
+            let from = done.partition_point(|(x, _)| *x < id.as_str());
+            let theirs = done.get(from..).unwrap_or_default();
+            let theirs = theirs.iter().take_while(|(x, _)| *x == id);
+            engagement.activities.extend(theirs.map(|(_, e)| e.clone()));
+        }
+        let s = score(l, &engagement, rules, now);
+        if s != l.score {
+            let meta = l.meta.touched(now, user);
+            out.push(Lead {
+                score: s,
+                meta,
+                ..l.clone()
+            });
+        }
+    }
+    out
 }
 
 fn folded_in(value: &str, list: &[String]) -> bool {

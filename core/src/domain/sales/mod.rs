@@ -62,8 +62,9 @@ pub use input::{SalesCode, SalesField, SalesFieldError};
 pub use manager::{ManagerView, manager_view};
 pub use period::{Period, PeriodKind, local_date};
 pub use pipeline::{
-    MAX_STAGES, Pipeline, PipelineInput, Stage, StageInUse, StageInput, follow_stage_probabilities,
-    parse_percent, stages_in_use, validate_pipeline,
+    MAX_STAGES, Pipeline, PipelineDeleteError, PipelineInput, Stage, StageInUse, StageInput,
+    check_pipeline_delete, follow_stage_probabilities, parse_percent, stages_in_use,
+    validate_pipeline,
 };
 pub use quota::{Attainment, Quota, QuotaInput, attainment, validate_quota};
 pub use reminders::{REMINDER_GRACE, REMINDER_LEAD, due_reminders, prune_reminded, reminder_key};

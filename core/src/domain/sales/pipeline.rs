@@ -124,18 +124,25 @@ pub fn parse_percent(raw: &str) -> Option<u8> {
 }
 
 /// Validates the pipeline form into a pipeline with `id`, created or changed by `user` at
-/// `now` (`old` keeps its creation metadata). Stage ids must be unique, and so must stage
+/// `now` (`old` keeps its creation metadata). Its name must be no other of the team's
+/// `pipelines`' (ignoring case and accents). Stage ids must be unique, and so must stage
 /// names (ignoring case and accents); new stages get `s{n}` ids not used by any other stage,
 /// nor by a stage of `old` (closed deals and stage history may still name a removed one).
 pub fn validate_pipeline(
     input: &PipelineInput,
     id: String,
     old: Option<&Pipeline>,
+    pipelines: &[Pipeline],
     now: DateTime<Utc>,
     user: &str,
 ) -> Result<Pipeline, Vec<SalesFieldError>> {
     let mut c = Check::default();
     let name = c.required(SalesField::Name, &input.name, MAX_NAME);
+    let folded = normalize(&name);
+    if (pipelines.iter()).any(|p| p.id != id && !folded.is_empty() && normalize(&p.name) == folded)
+    {
+        c.push(SalesField::Name, SalesCode::Duplicate);
+    }
     let old_ids: Vec<&str> = old.map_or_else(Vec::new, |p| {
         p.stages.iter().map(|s| s.id.as_str()).collect()
     });
@@ -228,6 +235,33 @@ pub fn stages_in_use(old: &Pipeline, new: &Pipeline, deals: &[Deal]) -> Vec<Stag
         }
     }
     out
+}
+
+/// Why a pipeline cannot be deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PipelineDeleteError {
+    /// The team's default pipeline (new deals go to it), or the only one left.
+    Default,
+    /// This many deals, open or closed, are in it (their history and forecasts name it).
+    HasDeals(usize),
+}
+
+/// Whether pipeline `id` may be deleted from the team's `pipelines`: not the default one nor
+/// the last one, and not while any deal is in it.
+pub fn check_pipeline_delete(
+    id: &str,
+    pipelines: &[Pipeline],
+    deals: &[Deal],
+) -> Result<(), PipelineDeleteError> {
+    let others = pipelines.iter().filter(|p| p.id != id).count();
+    let default = pipelines.iter().any(|p| p.id == id && p.is_default);
+    if default || others == 0 {
+        return Err(PipelineDeleteError::Default);
+    }
+    match deals.iter().filter(|d| d.pipeline_id == id).count() {
+        0 => Ok(()),
+        n => Err(PipelineDeleteError::HasDeals(n)),
+    }
 }
 
 /// The open deals of `old`'s pipeline whose probability follows their stage's default when

@@ -8,6 +8,7 @@ mod doc;
 mod merge;
 mod routing;
 mod scoring;
+mod scoring_edit;
 
 use chrono::{DateTime, TimeZone, Utc};
 

@@ -134,8 +134,15 @@ fn the_pipeline_form_numbers_new_stages_and_rejects_bad_rows() {
         ],
         is_default: false,
     };
-    let p =
-        validate_pipeline(&input, "p2".into(), None, at(2026, 1, 1, 0, 0), "admin").expect("valid");
+    let p = validate_pipeline(
+        &input,
+        "p2".into(),
+        None,
+        &[],
+        at(2026, 1, 1, 0, 0),
+        "admin",
+    )
+    .expect("valid");
     let stages: Vec<(&str, &str, u8)> = p
         .stages
         .iter()
@@ -154,7 +161,7 @@ fn the_pipeline_form_numbers_new_stages_and_rejects_bad_rows() {
         stages: vec![row("a", "", "150"), row("a", "Otra", "5")],
         is_default: false,
     };
-    let errors = validate_pipeline(&bad, "p3".into(), None, at(2026, 1, 1, 0, 0), "admin")
+    let errors = validate_pipeline(&bad, "p3".into(), None, &[], at(2026, 1, 1, 0, 0), "admin")
         .expect_err("invalid");
     let got: Vec<(SalesField, SalesCode)> = errors.iter().map(|e| (e.field, e.code)).collect();
     assert_eq!(

@@ -11,7 +11,15 @@ fn row(id: &str, name: &str, p: &str) -> StageInput {
 }
 
 fn edit(p: &Pipeline, input: &PipelineInput) -> Result<Pipeline, Vec<SalesFieldError>> {
-    validate_pipeline(input, p.id.clone(), Some(p), at(2026, 2, 1, 0, 0), "marta")
+    let all = [p.clone()];
+    validate_pipeline(
+        input,
+        p.id.clone(),
+        Some(p),
+        &all,
+        at(2026, 2, 1, 0, 0),
+        "marta",
+    )
 }
 
 fn codes(errors: &[SalesFieldError]) -> Vec<(SalesField, SalesCode)> {
@@ -163,4 +171,58 @@ fn deals_at_a_stage_default_follow_its_new_probability_and_hand_set_ones_stay() 
     // Undoing the edit puts it back.
     let back = follow_stage_probabilities(&new, &old, &moved, now, "marta");
     assert_eq!(back[0].probability, 10);
+}
+
+#[test]
+fn a_new_pipeline_needs_a_name_no_other_pipeline_has() {
+    let team = [pipeline()];
+    let input = PipelineInput {
+        name: " ventas ".into(),
+        stages: vec![row("", "Contacto", "20")],
+        is_default: false,
+    };
+    let now = at(2026, 2, 1, 0, 0);
+    let errors =
+        validate_pipeline(&input, "p2".into(), None, &team, now, "marta").expect_err("taken name");
+    assert_eq!(codes(&errors), [(SalesField::Name, SalesCode::Duplicate)]);
+    let input = PipelineInput {
+        name: "Grandes cuentas".into(),
+        ..input
+    };
+    let p = validate_pipeline(&input, "p2".into(), None, &team, now, "marta").expect("valid");
+    assert_eq!((p.owner.as_str(), p.is_default), ("marta", false));
+    assert_eq!(p.stages[0].id, "s1");
+}
+
+#[test]
+fn a_pipeline_with_deals_the_default_and_the_last_one_are_never_deleted() {
+    let default = pipeline();
+    let mut big = pipeline();
+    (big.id, big.name, big.is_default) = ("p2".into(), "Grandes cuentas".into(), false);
+    let in_big = |id: &str, status| {
+        let mut d = deal(id, "ana", eur(100), day(2026, 6, 1), at(2026, 1, 1, 0, 0));
+        (d.pipeline_id, d.status) = ("p2".into(), status);
+        d
+    };
+    let team = [default.clone(), big];
+    let deals = [
+        in_big("d1", DealStatus::Open),
+        in_big("d2", DealStatus::Won),
+    ];
+    assert_eq!(
+        check_pipeline_delete("p2", &team, &deals),
+        Err(PipelineDeleteError::HasDeals(2))
+    );
+    assert_eq!(check_pipeline_delete("p2", &team, &[]), Ok(()));
+    assert_eq!(
+        check_pipeline_delete("p1", &team, &[]),
+        Err(PipelineDeleteError::Default)
+    );
+    // The only pipeline left, even when not marked default.
+    let mut alone = team[1].clone();
+    alone.is_default = false;
+    assert_eq!(
+        check_pipeline_delete("p2", &[alone], &[]),
+        Err(PipelineDeleteError::Default)
+    );
 }
