@@ -192,15 +192,9 @@ fn activity_item(i18n: I18n, a: &Activity, acts: &Activities, toggle: Toggle) ->
     let checkbox = doc.map(|doc| {
         let (doc, act) = (doc.clone(), a.clone());
         let on_change = move |ev: leptos::ev::Event| {
-            let (store, user) = (toggle.store.get_value(), toggle.user.id());
-            save_done(
-                toggle.ctx,
-                store,
-                &doc,
-                &act,
-                event_target_checked(&ev),
-                &user,
-            );
+            let store = toggle.store.get_value();
+            let done = event_target_checked(&ev);
+            save_done(toggle.ctx, store, &doc, &act, done, toggle.user);
         };
         view! {
             <label class="timeline-check">

@@ -127,13 +127,23 @@ impl Message for Reason<'_> {
             (R::JobTitle { word }, Es) => format!("cargo: {word}"),
             (R::JobTitle { word }, En) => format!("job title: {word}"),
             (R::RecentActivity { days, count, .. }, Es) => format!(
-                "{} actividades en {} días",
+                "{} {} en {} días",
                 int(l, (*count).into()),
+                if *count == 1 {
+                    "actividad"
+                } else {
+                    "actividades"
+                },
                 int(l, (*days).into())
             ),
             (R::RecentActivity { days, count, .. }, En) => format!(
-                "{} activities in {} days",
+                "{} {} in {} days",
                 int(l, (*count).into()),
+                if *count == 1 {
+                    "activity"
+                } else {
+                    "activities"
+                },
                 int(l, (*days).into())
             ),
             (R::NoRecentActivity { days }, Es) => {

@@ -18,7 +18,7 @@ use crate::components::deal_fields::SalesErrors;
 use crate::components::field::{SelectField, TextAreaField, TextField};
 use crate::components::record_detail::{LoadFailed, PageLoading};
 use crate::i18n::{ActivityMsg, Common, ErrorMsg, RecordForm, expect_i18n};
-use crate::state::leads::{edit, save_error_message, write_batch};
+use crate::state::leads::{edit, rescore_lead, save_error_message, write_batch};
 use crate::state::records::{Loaded, expect_records, follow_store, load};
 use crate::state::sales::{expect_sales, follow_sales, team_offset};
 use crate::state::{expect_current_user, expect_data_version, expect_store, expect_toasts};
@@ -194,7 +194,8 @@ fn submit(
     failure: RwSignal<Option<ErrorMsg>>,
 ) {
     let (i18n, toasts, version) = (expect_i18n(), expect_toasts(), expect_data_version());
-    let (store, user) = (expect_store(), expect_current_user().id());
+    let current = expect_current_user();
+    let (store, user) = (expect_store(), current.id());
     let valid = match validate_activity(&d.input(), team_offset()) {
         Ok(v) => v,
         Err(e) => return errors.show(e),
@@ -207,6 +208,8 @@ fn submit(
         None => new_activity(valid, new_id(), now, &user),
     };
     let prev = old.as_ref().map(|l| l.doc.rev.clone());
+    let was_lead = (old.as_ref().and_then(|l| l.record.lead_id.clone()))
+        .filter(|was| Some(was) != a.lead_id.as_ref());
     let msg = if prev.is_none() {
         ActivityMsg::Created
     } else {
@@ -219,6 +222,10 @@ fn submit(
         saving.try_set(false);
         match result {
             Ok(_) => {
+                // Its lead (and the one it was moved from) did something else now.
+                for lead in a.lead_id.iter().chain(was_lead.iter()) {
+                    rescore_lead(&store, lead, &current).await;
+                }
                 version.bump();
                 toasts.show(i18n.t(msg), None);
                 let to = match (a.kind, back) {

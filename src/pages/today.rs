@@ -20,7 +20,7 @@ use crate::state::activities::{Activities, activities_resource, save_done};
 use crate::state::agenda::export_agenda;
 use crate::state::records::WriteCtx;
 use crate::state::sales::{expect_sales, follow_sales, team_offset};
-use crate::state::{Store, expect_current_user, expect_store};
+use crate::state::{CurrentUser, Store, expect_current_user, expect_store};
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
@@ -81,7 +81,7 @@ fn TodayView(activities: Activities, ticked: RwSignal<HashSet<String>>) -> impl 
     let toggle = Toggle {
         ctx: WriteCtx::new(),
         store: StoredValue::new(expect_store()),
-        user: StoredValue::new(expect_current_user().id()),
+        user: expect_current_user(),
         docs: StoredValue::new(docs),
         ticked,
     };
@@ -151,7 +151,7 @@ fn TodaySection(id: &'static str, title: TodayMsg, children: Children) -> impl I
 struct Toggle {
     ctx: WriteCtx,
     store: StoredValue<Store>,
-    user: StoredValue<String>,
+    user: CurrentUser,
     docs: StoredValue<Arc<HashMap<String, Doc>>>,
     ticked: RwSignal<HashSet<String>>,
 }
@@ -164,8 +164,7 @@ impl Toggle {
         self.ticked.update(|t| {
             t.insert(a.id.clone());
         });
-        let (store, user) = (self.store.get_value(), self.user.get_value());
-        save_done(self.ctx, store, &doc, &a, done, &user);
+        save_done(self.ctx, self.store.get_value(), &doc, &a, done, self.user);
     }
 }
 

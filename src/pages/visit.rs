@@ -18,12 +18,12 @@ use crate::components::field::{SelectField, TextAreaField, TextField};
 use crate::components::record_detail::{LoadFailed, PageLoading};
 use crate::i18n::{ActivityMsg, Common, I18n, RecordForm, expect_i18n, fmt_datetime};
 use crate::state::geo::{GeoError, current_position};
-use crate::state::leads::{edit, save_error_message, write_batch};
+use crate::state::leads::{edit, rescore_lead, save_error_message, write_batch};
 use crate::state::records::load;
 use crate::state::sales::decimal_separator;
 use crate::state::{
-    DataVersion, Store, Toasts, expect_current_user, expect_data_version, expect_store,
-    expect_toasts,
+    CurrentUser, DataVersion, Store, Toasts, expect_current_user, expect_data_version,
+    expect_store, expect_toasts,
 };
 
 /// Expenses are kept in the currency the visit already uses, else in euros (what new deals
@@ -78,6 +78,7 @@ struct Visit {
     store: StoredValue<Store>,
     version: DataVersion,
     toasts: Toasts,
+    user: CurrentUser,
 }
 
 impl Visit {
@@ -93,6 +94,9 @@ impl Visit {
             self.busy.try_set(false);
             match result.map(|revs| revs.into_iter().next()) {
                 Ok(Some(rev)) => {
+                    if let Some(lead) = &next.lead_id {
+                        rescore_lead(&store, lead, &self.user).await;
+                    }
                     self.current.try_set((rev, next));
                     version.bump();
                     toasts.show(i18n.t(done), None);
@@ -145,6 +149,7 @@ fn VisitView(rev: Rev, activity: Activity) -> impl IntoView {
         store: StoredValue::new(expect_store()),
         version: expect_data_version(),
         toasts: expect_toasts(),
+        user: expect_current_user(),
     };
     let use_location = RwSignal::new(false);
     let geo_note = RwSignal::new(None::<ActivityMsg>);

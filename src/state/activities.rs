@@ -9,8 +9,9 @@ use cartera_core::store::Doc;
 use chrono::Utc;
 use leptos::prelude::*;
 
+use super::CurrentUser;
 use super::Store;
-use super::leads::{edit, load_all, save_error_message, write_batch};
+use super::leads::{edit, load_all, rescore_lead, save_error_message, write_batch};
 use super::records::WriteCtx;
 use crate::i18n::{ErrorMsg, TodayMsg};
 
@@ -46,13 +47,23 @@ async fn load_activities(store: &Store) -> Result<Activities, ErrorMsg> {
 }
 
 /// Saves `a` (read from `doc`) done or to do again by `user`, then bumps the data version and
-/// says so; a refused write is toasted.
-pub fn save_done(ctx: WriteCtx, store: Store, doc: &Doc, a: &Activity, done: bool, user: &str) {
-    let next = set_done(a, done, Utc::now(), user);
+/// says so; a refused write is toasted. Its lead, if any, is scored again (engagement changed).
+pub fn save_done(
+    ctx: WriteCtx,
+    store: Store,
+    doc: &Doc,
+    a: &Activity,
+    done: bool,
+    user: CurrentUser,
+) {
+    let next = set_done(a, done, Utc::now(), &user.id());
     let edits = vec![edit(&doc.id, Some(doc.rev.clone()), next.to_body())];
     leptos::task::spawn_local(async move {
         match write_batch(&store, edits).await {
             Ok(_) => {
+                if let Some(lead) = &next.lead_id {
+                    rescore_lead(&store, lead, &user).await;
+                }
                 ctx.version.bump();
                 let msg = match done {
                     true => TodayMsg::MarkedDone,

@@ -31,6 +31,7 @@ pub use defaults::{default_routing_rules, default_scoring_rules};
 
 use super::Store;
 use super::records::{Loaded, SaveError};
+use super::user::CurrentUser;
 use crate::i18n::ErrorMsg;
 
 /// Where the round-robin positions of this device are kept.
@@ -231,6 +232,43 @@ pub async fn rescore_leads(
         .collect();
     let results = (store.bulk_docs(edits).await).map_err(|e| ErrorMsg::from(&e))?;
     Ok(results.iter().filter(|r| r.is_ok()).count())
+}
+
+/// Scores lead `lead_id` again now that something it did changed (an activity with it saved,
+/// done or undone), and writes it when its score changed, as `user`. Only a lead this user may
+/// edit (their own, or any for a manager or admin: the server's rule), so logging a call on a
+/// colleague's lead never leaves a refused write behind. Best effort: the score is derived
+/// data, and a failed read or write keeps the one shown, to be recomputed on the next change.
+pub async fn rescore_lead(store: &Store, lead_id: &str, user: &CurrentUser) {
+    let Ok(Some(doc)) = store.get(lead_id).await else {
+        return;
+    };
+    let Ok(lead) = Lead::from_doc(&doc) else {
+        return;
+    };
+    let me = user.id();
+    if lead.owner != me && !user.configures_team() {
+        return;
+    }
+    let (Ok(rules), Ok(activities)) = (
+        load_rules(store).await,
+        load_all(store, ACTIVITY_TYPE, Activity::from_doc).await,
+    ) else {
+        return;
+    };
+    let now = Utc::now();
+    let changed = rescore_changed(
+        std::slice::from_ref(&lead),
+        &activities,
+        &rules.scoring,
+        now,
+        &me,
+    );
+    if let Some(next) = changed.first() {
+        let _ = store
+            .bulk_docs(vec![edit(&doc.id, Some(doc.rev.clone()), next.to_body())])
+            .await;
+    }
 }
 
 /// A new revision of document `id` (or its creation when `prev` is `None`).

@@ -4,11 +4,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openApp } from './helpers.mjs';
-import { open, reload, waitForToast } from './flows.mjs';
+import { navTo, open, reload, waitForToast } from './flows.mjs';
 
 const ACCOUNT = 'Talleres Gómez S.L.';
 const CONTACT = 'Lucía Gómez';
 const CALL = 'Llamar a Lucía por el presupuesto';
+
+/** Text as shown, with Intl's no-break spaces made plain. */
+const plain = (s) => s.replace(/[\u00a0\u202f]/g, ' ').trim();
 
 /** A record page's timeline ("Actividad", a labelled region). */
 const timeline = (page) => page.getByRole('region', { name: 'Actividad', exact: true });
@@ -76,6 +79,60 @@ test('timeline on a phone: a call logged from a contact, ticked done there, stil
     await page.getByRole('heading', { level: 1, name: 'Editar actividad' }).waitFor();
     assert.equal(await page.getByLabel('Asunto').inputValue(), CALL);
   });
+
+  assert.deepEqual(errors, [], 'no uncaught errors in the page');
+});
+
+// A lead's score counts what was done with it: ticking a call done on the lead's timeline scores
+// it again (default rules: +10 for activity in the last 14 days), unticking takes it back.
+test("a lead's score follows the calls done with it", { timeout: 120_000 }, async (t) => {
+  const { page, errors } = await openApp(t, { viewport: 'phone', locale: 'es-ES', path: '/leads/new' });
+  const PERSON = 'Pedro Sanz';
+  const LEAD_CALL = 'Llamar a Pedro para la demo';
+  await page.getByLabel('Nombre', { exact: true }).fill('Pedro');
+  await page.getByLabel('Apellidos').fill('Sanz');
+  await page.getByLabel('Empresa').fill('Serrería Sanz');
+  await page.getByLabel('Teléfono').fill('+34 622 333 444');
+  await page.getByLabel('Origen').selectOption({ label: 'Recomendación' });
+  await page.getByLabel('Provincia').fill('Madrid');
+  await page.getByRole('button', { name: 'Guardar' }).click();
+  await waitForToast(page, 'Prospecto guardado');
+  await navTo(page, 'Prospectos', 'Prospectos');
+  await page.getByRole('link', { name: new RegExp(PERSON) }).first().click();
+  await page.getByRole('heading', { level: 1, name: PERSON }).waitFor();
+
+  const score = page.getByRole('region', { name: 'Puntuación' });
+  const shown = async () => ({
+    total: plain(await score.locator('.score-badge').innerText()),
+    reasons: (await score.getByRole('listitem').allInnerTexts()).map(plain),
+  });
+  const before = { total: '25 puntos', reasons: ['+15 origen: Recomendación', '+10 provincia: Madrid'] };
+  assert.deepEqual(await shown(), before);
+
+  await timeline(page).getByRole('link', { name: 'Nueva actividad' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Nueva actividad' }).waitFor();
+  assert.match(await page.getByLabel('Vinculada a').inputValue(), /^lead:/);
+  await page.getByLabel('Tipo').selectOption({ label: 'Llamada' });
+  await page.getByLabel('Asunto').fill(LEAD_CALL);
+  await page.getByRole('button', { name: 'Guardar' }).click();
+  await page.getByRole('heading', { level: 1, name: PERSON }).waitFor();
+  await waitForToast(page, 'Actividad creada');
+  assert.deepEqual(await shown(), before, 'a call still to do scores nothing');
+
+  const done = timeline(page).getByRole('checkbox', { name: `Hecha: ${LEAD_CALL}` });
+  await done.check();
+  await waitForToast(page, 'Tarea hecha');
+  await score.locator('.score-badge').filter({ hasText: '35' }).waitFor();
+  assert.deepEqual(await shown(), {
+    total: '35 puntos',
+    reasons: ['+15 origen: Recomendación', '+10 provincia: Madrid', '+10 1 actividad en 14 días'],
+  });
+  await reload(page, PERSON);
+  assert.equal((await shown()).total, '35 puntos', 'the new score was saved');
+
+  await timeline(page).getByRole('checkbox', { name: `Hecha: ${LEAD_CALL}` }).uncheck();
+  await score.locator('.score-badge').filter({ hasText: '25' }).waitFor();
+  assert.deepEqual(await shown(), before);
 
   assert.deepEqual(errors, [], 'no uncaught errors in the page');
 });
