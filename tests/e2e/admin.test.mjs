@@ -15,12 +15,13 @@
 // deleting the main pipeline; an empty pipeline is deleted after a confirmation and Undo
 // brings it back.
 // Signed in against a real sync server (the production validate_doc_update): a rep sees the
-// pipeline read-only; a manager renames a stage and the server takes the pipeline.
+// pipeline read-only, and gets the editor at the app's next start once the server makes them a
+// manager; a manager renames a stage and the server takes the pipeline.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { DIST, eventually, gotoApp, launchBrowser, openApp, settledText } from './helpers.mjs';
-import { open, toasts, waitForToast } from './flows.mjs';
+import { navTo, open, toasts, waitForToast } from './flows.mjs';
 import { serverDoc, signIn, startSyncServer, waitForSyncState } from './sync-server.mjs';
 
 const DEAL = 'Flota de carretillas';
@@ -377,6 +378,28 @@ test('signed in: a rep reads the pipeline set-up, a manager changes it on the se
     assert.equal(await stageRow(page, 1).getByLabel('Nombre').inputValue(), 'Prospección');
     await waitForSyncState(page, 'up-to-date');
     assert.equal(await serverDoc(sync, 'pipeline-sample'), null);
+    assert.deepEqual(errors, []);
+  });
+
+  await t.test('a rep made manager on the server gets the editor at the next start, without signing in again', async () => {
+    const { page, errors } = await launchBrowser(t, { viewport: 'desktop', locale: 'es-ES' });
+    await signIn(page, app.url, sync.url, 'bruno');
+    await gotoApp(page, new URL('/settings', app.url).href);
+    await editor(page).getByText('Solo un responsable o un administrador puede cambiar los embudos.').waitFor();
+    const id = '/_users/org.couchdb.user:bruno';
+    const user = await sync.request('GET', id);
+    assert.equal(user.status, 200);
+    const put = await sync.request('PUT', id, { body: { ...user.body, roles: ['manager'] } });
+    assert.ok([200, 201].includes(put.status), JSON.stringify(put));
+
+    await gotoApp(page, new URL('/today', app.url).href);
+    await page.getByRole('heading', { level: 1, name: 'Hoy' }).waitFor();
+    await eventually(async () => {
+      await navTo(page, 'Hoy', 'Hoy');
+      await navTo(page, 'Ajustes', 'Ajustes');
+      assert.ok(await stageRow(page, 1).getByLabel('Nombre').isEnabled(), 'the pipeline editor is open to a manager');
+    }, { timeout: 20_000, interval: 500 });
+    assert.equal(await editor(page).getByText('Solo un responsable o un administrador puede cambiar los embudos.').count(), 0);
     assert.deepEqual(errors, []);
   });
 

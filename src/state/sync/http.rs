@@ -105,13 +105,36 @@ pub fn connect_when_open(sync: SyncService, status: RwSignal<StoreStatus>) {
         }
         done.set_value(true);
         leptos::task::spawn_local(async move {
+            let server = config.server.clone();
             if connect_config(sync, store, config).await.is_err() {
                 sync.dispatch(SyncEvent::Failed(
                     cartera_core::sync::SyncErrorCode::StorageUnavailable,
                 ));
+                return;
             }
+            refresh_roles(sync, &server).await;
         });
     });
+}
+
+/// Asks the server who this session is (`GET /_session`) and keeps the roles it names when they
+/// changed: a rep made manager, or a device signed in before roles were kept, gets the team's
+/// set-up without signing in again. Offline or signed out: nothing changes.
+async fn refresh_roles(sync: SyncService, server: &str) {
+    let Ok(Some(session)) = crate::remote::session(server).await else {
+        return;
+    };
+    let Some(config) = load_config() else {
+        return;
+    };
+    if session.name == config.user && session.roles != config.roles {
+        let config = SyncConfig {
+            roles: session.roles,
+            ..config
+        };
+        super::config::save_config(Some(&config));
+        sync.config.set(Some(config));
+    }
 }
 
 /// Signs out: ends the server session (`DELETE /_session`; unreachable is fine, the cookie
