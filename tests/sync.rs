@@ -32,8 +32,13 @@ impl Remote for Shared {
     async fn info(&self) -> Result<RemoteInfo, RemoteError> {
         self.0.info().await
     }
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, RemoteError> {
-        self.0.changes(since, limit).await
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, RemoteError> {
+        self.0.changes(since, limit, include_docs).await
     }
     async fn revs_diff(&self, revs: &RevsDiff) -> Result<RevsDiff, RemoteError> {
         self.0.revs_diff(revs).await

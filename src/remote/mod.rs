@@ -200,11 +200,21 @@ impl Remote for HttpRemote {
         self.send("GET", "", None).await?.parse(wire::info)
     }
 
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, RemoteError> {
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, RemoteError> {
         let path = format!(
-            "_changes?style=all_docs&since={}&limit={}",
+            "_changes?style=all_docs&since={}&limit={}{}",
             wire::encode(&wire::since_param(since)),
-            limit.max(1)
+            limit.max(1),
+            if include_docs {
+                "&include_docs=true"
+            } else {
+                ""
+            }
         );
         self.send("GET", &path, None).await?.parse(wire::changes)
     }

@@ -108,7 +108,9 @@ pub(crate) fn info(bytes: &[u8]) -> Result<RemoteInfo, RemoteError> {
     })
 }
 
-/// `GET /db/_changes?style=all_docs` (normal or longpoll feed).
+/// `GET /db/_changes?style=all_docs` (normal or longpoll feed), with or without
+/// `include_docs`. A row's `doc` that is not a document (`null`, no `_rev`) is left out: the
+/// replicator then fetches that revision.
 pub(crate) fn changes(bytes: &[u8]) -> Result<RemoteChanges, RemoteError> {
     #[derive(Deserialize)]
     struct Page {
@@ -123,6 +125,7 @@ pub(crate) fn changes(bytes: &[u8]) -> Result<RemoteChanges, RemoteError> {
         #[serde(default)]
         changes: Vec<Leaf>,
         deleted: Option<bool>,
+        doc: Option<Value>,
     }
     #[derive(Deserialize)]
     struct Leaf {
@@ -137,6 +140,7 @@ pub(crate) fn changes(bytes: &[u8]) -> Result<RemoteChanges, RemoteError> {
             id: row.id,
             leaves: row.changes.into_iter().map(|l| l.rev).collect(),
             deleted: row.deleted.unwrap_or(false),
+            doc: row.doc.and_then(|d| Doc::from_json(d).ok()),
         })
         .collect();
     Ok(RemoteChanges {

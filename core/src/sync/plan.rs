@@ -42,6 +42,43 @@ pub fn plan_diff(changes: &[RemoteChange]) -> RevsDiff {
     out
 }
 
+/// The missing revisions a page of changes already carries whole, taken out of `missing` so
+/// only the rest is fetched. A row qualifies when its document has one revision, the first
+/// (`1-x`), live: its history is itself, so the body and `_revisions {start: 1, ids: [x]}`
+/// are the revision exactly as `_bulk_get?revs=true` would give it (PouchDB's replicator takes
+/// first revisions from `_all_docs` the same way). Rows whose document does not match their
+/// only leaf (id, revision, deletion: the feed read it after a newer edit), and rows with
+/// more leaves (conflicts), later generations or deletions, are left to the fetch. Every
+/// row's document is taken out of the page either way.
+pub fn take_from_rows(changes: &mut [RemoteChange], missing: &mut RevsDiff) -> Vec<ReplicatedDoc> {
+    let mut docs = Vec::new();
+    for change in changes.iter_mut() {
+        let Some(doc) = change.doc.take() else {
+            continue;
+        };
+        let [leaf] = change.leaves.as_slice() else {
+            continue;
+        };
+        let first = leaf.pos == 1 && !change.deleted;
+        if !first || doc.deleted || doc.id != change.id || doc.rev != *leaf {
+            continue;
+        }
+        let Some(revs) = missing.get_mut(&change.id) else {
+            continue;
+        };
+        let Some(at) = revs.iter().position(|r| r == leaf) else {
+            continue;
+        };
+        revs.remove(at);
+        if revs.is_empty() {
+            missing.remove(&change.id);
+        }
+        let ancestry = vec![doc.rev.hash.clone()];
+        docs.push(ReplicatedDoc { doc, ancestry });
+    }
+    docs
+}
+
 /// The revisions to write, after checking that the source answered every one `asked`.
 /// Superseded revisions are skipped (a later change carries their successor). A missing
 /// revision, or one left unanswered, stops the batch: checkpointing past it could skip a

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::store::{ReplicatedDoc, Rev, RevsDiff, Seq};
+use crate::store::{Doc, ReplicatedDoc, Rev, RevsDiff, Seq};
 
 /// An update sequence exactly as its database gave it (a number, a string, anything): only
 /// ever stored and sent back, never compared by order or computed with.
@@ -60,6 +60,10 @@ pub struct RemoteChange {
     /// Every leaf revision of the document (`changes[].rev`).
     pub leaves: Vec<Rev>,
     pub deleted: bool,
+    /// The document as the feed gave it (`include_docs=true`: its winning revision when the
+    /// row was read, possibly newer than `leaves`); `None` when not asked for, or when the
+    /// source left it out. Only a hint: the replicator checks it against `leaves`.
+    pub doc: Option<Doc>,
 }
 
 /// A page of the changes feed.
@@ -127,8 +131,15 @@ pub trait Remote {
     async fn info(&self) -> Result<RemoteInfo, RemoteError>;
 
     /// `GET /db/_changes?style=all_docs&since=…&limit=…`: documents changed after `since`,
-    /// oldest first, one row per document.
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, RemoteError>;
+    /// oldest first, one row per document. With `include_docs`, rows may carry the document
+    /// ([`RemoteChange::doc`]); a server that ignores the parameter answers without, and the
+    /// replicator then fetches every revision with [`Remote::bulk_get`].
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, RemoteError>;
 
     /// `POST /db/_revs_diff`: for each id, the given revisions the server lacks; ids with
     /// nothing missing are left out.

@@ -22,7 +22,7 @@ use crate::store::{DocStore, ReplicatedDoc};
 
 use super::checkpoint::{Checkpoint, checkpoint_doc_id, next_checkpoint_doc, start_seq};
 use super::error::{Interrupted, SyncError};
-use super::plan::{RefusedDoc, check_fetched, plan_diff, sort_out_writes};
+use super::plan::{RefusedDoc, check_fetched, plan_diff, sort_out_writes, take_from_rows};
 use super::remote::{Remote, RemoteChange, RemoteError, SeqToken};
 use super::sides::{End, Far, Local, Side, Source, Target};
 
@@ -218,12 +218,15 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
         self.report.start_seq = start.clone();
         self.report.last_seq = start;
         let limit = self.replication.batch_size.max(1);
+        let docs_inline = self.direction == Direction::Pull;
         let mut pending = None;
         // A two-stage pipeline: while batch k is written to the target and checkpointed,
         // batch k+1 is read from the source (changes, revs_diff, fetch). Reading k+1 depends
         // only on the source's feed and on what the target lacks; a revision of k+1 that k
         // also brings is written twice, which is harmless (replicated writes are idempotent).
-        let mut page = source.changes(&self.report.last_seq, limit).await?;
+        let mut page = source
+            .changes(&self.report.last_seq, limit, docs_inline)
+            .await?;
         let mut docs = None;
         for batch in 0..self.replication.max_batches {
             if page.results.is_empty() {
@@ -232,7 +235,7 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
             }
             let current = match docs.take() {
                 Some(docs) => docs,
-                None => gather(source, target, &page.results).await?,
+                None => gather(source, target, &mut page.results).await?,
             };
             let (rows, seq, page_pending) = (page.results.len(), page.last_seq, page.pending);
             let last = batch + 1 == self.replication.max_batches;
@@ -247,10 +250,10 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
                 if last {
                     return Ok(None);
                 }
-                let next = source.changes(&seq, limit).await?;
+                let mut next = source.changes(&seq, limit, docs_inline).await?;
                 let docs = match next.results.is_empty() {
                     true => None,
-                    false => Some(gather(source, target, &next.results).await?),
+                    false => Some(gather(source, target, &mut next.results).await?),
                 };
                 Ok::<_, SyncError>(Some((next, docs)))
             };
@@ -305,21 +308,23 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
 }
 
 /// The first half of a batch: the revisions of `changes` the target lacks, read from the
-/// source and checked.
+/// source and checked. First revisions the rows carry whole are taken from them (and their
+/// documents out of the rows); only the rest is fetched.
 async fn gather(
     source: &impl Source,
     target: &impl Target,
-    changes: &[RemoteChange],
+    changes: &mut [RemoteChange],
 ) -> Result<Vec<ReplicatedDoc>, SyncError> {
     let wanted = plan_diff(changes);
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let missing = target.revs_diff(&wanted).await?;
-    if missing.is_empty() {
-        return Ok(Vec::new());
+    let mut missing = target.revs_diff(&wanted).await?;
+    let mut docs = take_from_rows(changes, &mut missing);
+    if !missing.is_empty() {
+        docs.extend(check_fetched(&missing, source.fetch(&missing).await?)?);
     }
-    check_fetched(&missing, source.fetch(&missing).await?)
+    Ok(docs)
 }
 
 /// The second half: the gathered revisions written to the target, its answers sorted out.

@@ -17,7 +17,13 @@ pub(super) trait Side {
 
 /// The side documents come from.
 pub(super) trait Source: Side {
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, SyncError>;
+    /// `include_docs`: rows may carry the document (see [`RemoteChange::doc`]); a hint only.
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, SyncError>;
     async fn fetch(&self, wanted: &RevsDiff) -> Result<Vec<Fetched>, SyncError>;
 }
 
@@ -52,10 +58,15 @@ impl<S: DocStore, R: Remote> Side for End<'_, S, R> {
 }
 
 impl<S: DocStore, R: Remote> Source for End<'_, S, R> {
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, SyncError> {
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, SyncError> {
         match self {
-            End::Local(end) => end.changes(since, limit).await,
-            End::Far(end) => end.changes(since, limit).await,
+            End::Local(end) => end.changes(since, limit, include_docs).await,
+            End::Far(end) => end.changes(since, limit, include_docs).await,
         }
     }
 
@@ -100,7 +111,14 @@ impl<S: DocStore> Side for Local<'_, S> {
 }
 
 impl<S: DocStore> Source for Local<'_, S> {
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, SyncError> {
+    /// Rows never carry documents: the store reads a batch's revisions in one transaction
+    /// anyway ([`DocStore::read_revs`]).
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        _include_docs: bool,
+    ) -> Result<RemoteChanges, SyncError> {
         let page = self.0.changes(since.to_local().unwrap_or(0), limit).await?;
         // Every write takes one sequence and a row stands for one or more of them, so the
         // writes after the page bound the rows still to come.
@@ -113,6 +131,7 @@ impl<S: DocStore> Source for Local<'_, S> {
                 id: c.id,
                 leaves: c.leaves,
                 deleted: c.deleted,
+                doc: None,
             })
             .collect();
         Ok(RemoteChanges {
@@ -159,8 +178,13 @@ impl<R: Remote> Side for Far<'_, R> {
 }
 
 impl<R: Remote> Source for Far<'_, R> {
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, SyncError> {
-        Ok(self.0.changes(since, limit).await?)
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, SyncError> {
+        Ok(self.0.changes(since, limit, include_docs).await?)
     }
 
     async fn fetch(&self, wanted: &RevsDiff) -> Result<Vec<Fetched>, SyncError> {
