@@ -18,11 +18,13 @@ use std::future::{Future, poll_fn};
 use std::pin::pin;
 use std::task::Poll;
 
-use crate::store::{DocStore, ReplicatedDoc};
+use crate::store::{DocStore, ReplicatedDoc, RevsDiff};
 
 use super::checkpoint::{Checkpoint, checkpoint_doc_id, next_checkpoint_doc, start_seq};
 use super::error::{Interrupted, SyncError};
-use super::plan::{RefusedDoc, check_fetched, plan_diff, sort_out_writes, take_from_rows};
+use super::plan::{
+    RefusedDoc, check_fetched, docs_pay, plan_diff, sort_out_writes, take_from_rows,
+};
 use super::remote::{Remote, RemoteChange, RemoteError, SeqToken};
 use super::sides::{End, Far, Local, Side, Source, Target};
 
@@ -218,14 +220,16 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
         self.report.start_seq = start.clone();
         self.report.last_seq = start;
         let limit = self.replication.batch_size.max(1);
-        let docs_inline = self.direction == Direction::Pull;
+        // Only the remote feed gives documents; each page says whether the next should.
+        let pull = self.direction == Direction::Pull;
+        let mut include_docs = pull;
         let mut pending = None;
         // A two-stage pipeline: while batch k is written to the target and checkpointed,
         // batch k+1 is read from the source (changes, revs_diff, fetch). Reading k+1 depends
         // only on the source's feed and on what the target lacks; a revision of k+1 that k
         // also brings is written twice, which is harmless (replicated writes are idempotent).
         let mut page = source
-            .changes(&self.report.last_seq, limit, docs_inline)
+            .changes(&self.report.last_seq, limit, include_docs)
             .await?;
         let mut docs = None;
         for batch in 0..self.replication.max_batches {
@@ -233,10 +237,11 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
                 // The feed may have moved past rows this replication leaves out.
                 return self.checkpoint(source, target, page.last_seq).await;
             }
-            let current = match docs.take() {
-                Some(docs) => docs,
+            let (current, pays) = match docs.take() {
+                Some(gathered) => gathered,
                 None => gather(source, target, &mut page.results).await?,
             };
+            include_docs = pull && pays;
             let (rows, seq, page_pending) = (page.results.len(), page.last_seq, page.pending);
             let last = batch + 1 == self.replication.max_batches;
             let run = &mut *self;
@@ -250,7 +255,7 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
                 if last {
                     return Ok(None);
                 }
-                let mut next = source.changes(&seq, limit, docs_inline).await?;
+                let mut next = source.changes(&seq, limit, include_docs).await?;
                 let docs = match next.results.is_empty() {
                     true => None,
                     false => Some(gather(source, target, &mut next.results).await?),
@@ -309,22 +314,25 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
 
 /// The first half of a batch: the revisions of `changes` the target lacks, read from the
 /// source and checked. First revisions the rows carry whole are taken from them (and their
-/// documents out of the rows); only the rest is fetched.
+/// documents out of the rows); only the rest is fetched. Also says whether asking the next
+/// page for its documents pays ([`docs_pay`]).
 async fn gather(
     source: &impl Source,
     target: &impl Target,
     changes: &mut [RemoteChange],
-) -> Result<Vec<ReplicatedDoc>, SyncError> {
+) -> Result<(Vec<ReplicatedDoc>, bool), SyncError> {
     let wanted = plan_diff(changes);
-    if wanted.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut missing = target.revs_diff(&wanted).await?;
-    let mut docs = take_from_rows(changes, &mut missing);
+    let mut missing = match wanted.is_empty() {
+        true => RevsDiff::new(),
+        false => target.revs_diff(&wanted).await?,
+    };
+    let from_rows = take_from_rows(changes, &mut missing);
+    let pays = docs_pay(changes.len(), from_rows.first_revisions);
+    let mut docs = from_rows.docs;
     if !missing.is_empty() {
         docs.extend(check_fetched(&missing, source.fetch(&missing).await?)?);
     }
-    Ok(docs)
+    Ok((docs, pays))
 }
 
 /// The second half: the gathered revisions written to the target, its answers sorted out.

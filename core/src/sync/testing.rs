@@ -71,6 +71,7 @@ pub struct MemoryRemote {
     ignore_include_docs: bool,
     calls: RefCell<BTreeMap<Op, usize>>,
     fetched: RefCell<Vec<(String, Rev)>>,
+    docs_asked: RefCell<Vec<bool>>,
     faults: RefCell<Vec<(Op, usize, Fault)>>,
 }
 
@@ -107,6 +108,11 @@ impl MemoryRemote {
     /// Every revision asked of `bulk_get` so far, in order.
     pub fn fetched_revs(&self) -> Vec<(String, Rev)> {
         self.fetched.borrow().clone()
+    }
+
+    /// Whether each changes call so far asked for documents, in order.
+    pub fn docs_asked(&self) -> Vec<bool> {
+        self.docs_asked.borrow().clone()
     }
 
     /// The database itself, to edit "on the server" and to inspect.
@@ -231,6 +237,7 @@ impl Remote for MemoryRemote {
         include_docs: bool,
     ) -> Result<RemoteChanges, RemoteError> {
         let fault = self.begin(Op::Changes)?;
+        self.docs_asked.borrow_mut().push(include_docs);
         let since = self.parse_since(since)?;
         let page = self
             .store

@@ -140,8 +140,12 @@ fn with_doc(mut change: RemoteChange, id: &str, r: &str, deleted: bool) -> Remot
 fn a_first_revision_is_taken_from_its_row_with_itself_as_history() {
     let mut rows = [with_doc(change("a", &["1-x"]), "a", "1-x", false)];
     let mut missing = diff(&[("a", &["1-x"])]);
-    let docs = take_from_rows(&mut rows, &mut missing);
+    let FromRows {
+        docs,
+        first_revisions,
+    } = take_from_rows(&mut rows, &mut missing);
     assert!(missing.is_empty(), "nothing left to fetch");
+    assert_eq!(first_revisions, 1);
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].doc.rev, rev("1-x"));
     assert_eq!(docs[0].doc.body["n"], 1);
@@ -177,9 +181,13 @@ fn only_a_live_first_revision_matching_its_row_is_taken() {
         ("ok", &["1-k"][..]),
     ];
     let mut missing = diff(&asked);
-    let docs = take_from_rows(&mut rows, &mut missing);
-    let taken: Vec<&str> = docs.iter().map(|d| d.doc.id.as_str()).collect();
+    let found = take_from_rows(&mut rows, &mut missing);
+    let taken: Vec<&str> = found.docs.iter().map(|d| d.doc.id.as_str()).collect();
     assert_eq!(taken, vec!["ok"]);
+    assert_eq!(
+        found.first_revisions, 5,
+        "ok was saved a fetch; gone, stale, other and bare might have been"
+    );
     let mut rest = diff(&asked);
     rest.remove("ok");
     assert_eq!(missing, rest, "everything else is fetched");
@@ -193,10 +201,20 @@ fn a_revision_the_target_has_is_not_taken() {
         with_doc(change("new", &["1-n"]), "new", "1-n", false),
     ];
     let mut missing = diff(&[("new", &["1-n"])]);
-    let docs = take_from_rows(&mut rows, &mut missing);
-    assert_eq!(docs.len(), 1);
-    assert_eq!(docs[0].doc.id, "new");
+    let found = take_from_rows(&mut rows, &mut missing);
+    assert_eq!(found.docs.len(), 1);
+    assert_eq!(found.docs[0].doc.id, "new");
+    assert_eq!(found.first_revisions, 1);
     assert!(missing.is_empty());
+}
+
+#[test]
+fn documents_are_asked_for_while_half_the_rows_are_new_first_revisions() {
+    assert!(docs_pay(500, 500), "a first sync");
+    assert!(docs_pay(500, 250));
+    assert!(!docs_pay(500, 249));
+    assert!(!docs_pay(500, 0), "the device's own writes coming back");
+    assert!(docs_pay(0, 0), "an empty page changes nothing");
 }
 
 fn row(id: &str, r: Option<&str>, outcome: WriteOutcome) -> DocWriteResult {

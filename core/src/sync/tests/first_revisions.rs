@@ -161,6 +161,33 @@ fn revisions_the_device_has_are_neither_taken_nor_rewritten() {
     });
 }
 
+#[test]
+fn documents_are_asked_for_only_while_they_save_fetches() {
+    pollster::block_on(async {
+        let (local, remote) = (MemoryStore::new(), MemoryRemote::new());
+        create_many(&local, "mine", 8).await;
+        push(&local, &remote, &push_rep("s1", 10)).await.unwrap();
+        create_many(remote.store(), "theirs", 8).await;
+        pull(&local, &remote, &pull_rep("s1", 4)).await.unwrap();
+        // Pages: mine ×2 (the device's own writes), theirs ×2, then the empty end.
+        assert_eq!(
+            remote.docs_asked(),
+            vec![true, false, false, true, true],
+            "asked first, dropped after a page of known documents, asked again after a \
+             page of new first revisions"
+        );
+        let fetched: Vec<String> = (fetched(&remote).iter())
+            .map(|f| f.split(' ').next().unwrap_or_default().to_owned())
+            .collect();
+        assert_eq!(
+            fetched,
+            ["theirs-00", "theirs-01", "theirs-02", "theirs-03"],
+            "the page read without documents"
+        );
+        assert_identical(&local, &remote).await;
+    });
+}
+
 /// The server's feed read each document after a newer edit: rows list the first revision,
 /// their documents are already the second.
 struct ReadAfterAnEdit<'a>(&'a MemoryRemote);
