@@ -55,7 +55,7 @@ impl Remote for Shared {
     async fn get_local(&self, id: &str) -> Result<Option<Value>, RemoteError> {
         self.0.get_local(id).await
     }
-    async fn put_local(&self, id: &str, doc: Value) -> Result<(), RemoteError> {
+    async fn put_local(&self, id: &str, doc: Value) -> Result<Option<String>, RemoteError> {
         self.0.put_local(id, doc).await
     }
 }

@@ -264,10 +264,10 @@ impl Remote for HttpRemote {
         reply.parse(wire::decode).map(Some)
     }
 
-    async fn put_local(&self, id: &str, doc: Value) -> Result<(), RemoteError> {
+    async fn put_local(&self, id: &str, doc: Value) -> Result<Option<String>, RemoteError> {
         let body = doc.to_string();
         let reply = self.send("PUT", &wire::local_path(id), Some(&body)).await?;
-        reply.parse(|_| Ok(()))
+        reply.parse(wire::put_rev)
     }
 }
 

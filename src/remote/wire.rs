@@ -311,6 +311,16 @@ pub(crate) fn replicated_json(d: &ReplicatedDoc) -> Value {
     value
 }
 
+/// `PUT /db/_local/…` answer: the new `_rev` (`{"ok":true,"id":…,"rev":"0-2"}`), when given.
+/// Any body is accepted: the write succeeded, only the next one would have to read first.
+pub(crate) fn put_rev(bytes: &[u8]) -> Result<Option<String>, RemoteError> {
+    #[derive(Deserialize)]
+    struct Answer {
+        rev: Option<String>,
+    }
+    Ok(decode::<Answer>(bytes).ok().and_then(|a| a.rev))
+}
+
 /// `POST /db/_bulk_docs` body with `new_edits: false`.
 pub(crate) fn bulk_docs_body(docs: &[ReplicatedDoc]) -> String {
     let docs: Vec<Value> = docs.iter().map(replicated_json).collect();

@@ -131,7 +131,7 @@ impl<R: Remote> Remote for Faulty<R> {
         play(self.begin(Op::GetLocal), self.inner.get_local(id)).await
     }
 
-    async fn put_local(&self, id: &str, doc: Value) -> Result<(), RemoteError> {
+    async fn put_local(&self, id: &str, doc: Value) -> Result<Option<String>, RemoteError> {
         play(self.begin(Op::PutLocal), self.inner.put_local(id, doc)).await
     }
 }

@@ -122,7 +122,7 @@ pub struct DocWriteResult {
 /// Errors are [`RemoteError`]s classified retryable or permanent. Local documents (`_local/…`)
 /// hold checkpoints: `get_local` returns the document as stored, `_rev` included, and
 /// `put_local` sends back the `_rev` it was given (CouchDB answers a stale one with
-/// [`RemoteError::Conflict`]).
+/// [`RemoteError::Conflict`]) and returns the new one.
 // `async fn` in a public trait cannot promise `Send` futures. The app is single-threaded wasm
 // (fetch futures are not `Send`), and the host tests block on one thread, so none is needed.
 #[allow(async_fn_in_trait)]
@@ -159,8 +159,9 @@ pub trait Remote {
     /// `GET /db/_local/…`; `None` when it does not exist (404).
     async fn get_local(&self, id: &str) -> Result<Option<Value>, RemoteError>;
 
-    /// `PUT /db/_local/…` with the whole document (its `_rev` when it had one).
-    async fn put_local(&self, id: &str, doc: Value) -> Result<(), RemoteError>;
+    /// `PUT /db/_local/…` with the whole document (its `_rev` when it had one); the new `_rev`
+    /// when the server says it.
+    async fn put_local(&self, id: &str, doc: Value) -> Result<Option<String>, RemoteError>;
 }
 
 /// Why a request to the remote database failed.

@@ -18,6 +18,8 @@ use std::future::{Future, poll_fn};
 use std::pin::pin;
 use std::task::Poll;
 
+use serde_json::Value;
+
 use crate::store::{DocStore, ReplicatedDoc, RevsDiff};
 
 use super::checkpoint::{Checkpoint, checkpoint_doc_id, next_checkpoint_doc, start_seq};
@@ -178,6 +180,10 @@ struct Run<'a, P> {
     report: ReplicationReport,
     /// The source refused a checkpoint write (a read-only account): keep the target's only.
     source_read_only: bool,
+    /// The checkpoint document each side holds, when known (as read at the start, or as last
+    /// written; `Some(None)`: none yet): the next checkpoint is written without reading it.
+    source_doc: Option<Option<Value>>,
+    target_doc: Option<Option<Value>>,
 }
 
 impl<'a, P: FnMut(Progress)> Run<'a, P> {
@@ -189,6 +195,8 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
             doc_id: checkpoint_doc_id(&replication.id),
             report: ReplicationReport::default(),
             source_read_only: false,
+            source_doc: None,
+            target_doc: None,
         }
     }
 
@@ -217,6 +225,7 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
             from_source.as_ref().and_then(Checkpoint::from_doc).as_ref(),
             from_target.as_ref().and_then(Checkpoint::from_doc).as_ref(),
         );
+        (self.source_doc, self.target_doc) = (Some(from_source), Some(from_target));
         self.report.start_seq = start.clone();
         self.report.last_seq = start;
         let limit = self.replication.batch_size.max(1);
@@ -297,10 +306,10 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
         target: &impl Side,
         seq: SeqToken,
     ) -> Result<(), SyncError> {
-        let session = &self.replication.session_id;
-        write_checkpoint(target, &self.doc_id, session, &seq).await?;
+        let (session, id) = (&self.replication.session_id, &self.doc_id);
+        write_checkpoint(target, id, session, &seq, &mut self.target_doc).await?;
         if !self.source_read_only {
-            match write_checkpoint(source, &self.doc_id, session, &seq).await {
+            match write_checkpoint(source, id, session, &seq, &mut self.source_doc).await {
                 Err(SyncError::Remote(
                     RemoteError::Forbidden { .. } | RemoteError::Unauthorized { .. },
                 )) => self.source_read_only = true,
@@ -386,22 +395,34 @@ async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
 /// How often a checkpoint write that lost a race (409) is tried again.
 const CHECKPOINT_ATTEMPTS: usize = 3;
 
-/// Reads a side's checkpoint and writes it with `seq` recorded, unless it already is. The read
-/// right before the write carries the current `_rev`; a concurrent writer makes it try again.
+/// Writes a side's checkpoint with `seq` recorded, unless it already is, over `known` (the
+/// document the side holds, with its current `_rev`) or, when that is not known, over the
+/// document read right before. `known` is then the document written, or unknown when the
+/// write failed or its outcome is not known. A concurrent writer (a stale `_rev`, 409) makes
+/// it read and try again.
 async fn write_checkpoint(
     side: &impl Side,
     doc_id: &str,
     session: &str,
     seq: &SeqToken,
+    known: &mut Option<Option<Value>>,
 ) -> Result<(), SyncError> {
     for _ in 0..CHECKPOINT_ATTEMPTS {
-        let existing = side.read_local(doc_id).await?;
-        let Some(doc) = next_checkpoint_doc(existing, session, seq) else {
+        let existing = match known.take() {
+            Some(doc) => doc,
+            None => side.read_local(doc_id).await?,
+        };
+        let Some(doc) = next_checkpoint_doc(existing.clone(), session, seq) else {
+            *known = Some(existing);
             return Ok(());
         };
         match side.write_local(doc_id, doc).await {
+            Ok(written) => {
+                *known = written.map(Some);
+                return Ok(());
+            }
             Err(SyncError::Remote(RemoteError::Conflict)) => continue,
-            other => return other,
+            Err(e) => return Err(e),
         }
     }
     Err(SyncError::Remote(RemoteError::Conflict))

@@ -12,7 +12,9 @@ use super::remote::{DocWriteResult, Fetched, Remote, RemoteChange, RemoteChanges
 /// Where a side keeps its checkpoint documents.
 pub(super) trait Side {
     async fn read_local(&self, id: &str) -> Result<Option<Value>, SyncError>;
-    async fn write_local(&self, id: &str, doc: Value) -> Result<(), SyncError>;
+    /// Writes `doc`; returns it as the side now holds it (a remote's new `_rev` in it), or
+    /// `None` when that is not known (then it is read again before the next write).
+    async fn write_local(&self, id: &str, doc: Value) -> Result<Option<Value>, SyncError>;
 }
 
 /// The side documents come from.
@@ -49,7 +51,7 @@ impl<S: DocStore, R: Remote> Side for End<'_, S, R> {
         }
     }
 
-    async fn write_local(&self, id: &str, doc: Value) -> Result<(), SyncError> {
+    async fn write_local(&self, id: &str, doc: Value) -> Result<Option<Value>, SyncError> {
         match self {
             End::Local(end) => end.write_local(id, doc).await,
             End::Far(end) => end.write_local(id, doc).await,
@@ -105,8 +107,10 @@ impl<S: DocStore> Side for Local<'_, S> {
         Ok(self.0.get_local(id).await?)
     }
 
-    async fn write_local(&self, id: &str, doc: Value) -> Result<(), SyncError> {
-        Ok(self.0.put_local(id, Some(doc)).await?)
+    /// The store keeps a local document as given (no `_rev` of its own).
+    async fn write_local(&self, id: &str, doc: Value) -> Result<Option<Value>, SyncError> {
+        self.0.put_local(id, Some(doc.clone())).await?;
+        Ok(Some(doc))
     }
 }
 
@@ -172,8 +176,15 @@ impl<R: Remote> Side for Far<'_, R> {
         Ok(self.0.get_local(id).await?)
     }
 
-    async fn write_local(&self, id: &str, doc: Value) -> Result<(), SyncError> {
-        Ok(self.0.put_local(id, doc).await?)
+    async fn write_local(&self, id: &str, mut doc: Value) -> Result<Option<Value>, SyncError> {
+        let rev = self.0.put_local(id, doc.clone()).await?;
+        Ok(match (rev, &mut doc) {
+            (Some(rev), Value::Object(fields)) => {
+                fields.insert("_rev".into(), Value::String(rev));
+                Some(doc)
+            }
+            _ => None,
+        })
     }
 }
 

@@ -336,7 +336,7 @@ impl Remote for MemoryRemote {
         answer(fault, doc)
     }
 
-    async fn put_local(&self, id: &str, mut doc: Value) -> Result<(), RemoteError> {
+    async fn put_local(&self, id: &str, mut doc: Value) -> Result<Option<String>, RemoteError> {
         let fault = self.begin(Op::PutLocal)?;
         let current = self.store.get_local(id).await.map_err(server_error)?;
         let rev_of = |d: Option<&Value>| d.and_then(|d| d.get("_rev")).cloned();
@@ -353,12 +353,13 @@ impl Remote for MemoryRemote {
         let Value::Object(fields) = &mut doc else {
             return Err(RemoteError::from_status(400, "document must be an object"));
         };
+        let rev = format!("0-{}", n + 1);
         fields.insert("_id".into(), Value::from(id));
-        fields.insert("_rev".into(), Value::from(format!("0-{}", n + 1)));
+        fields.insert("_rev".into(), Value::from(rev.clone()));
         self.store
             .put_local(id, Some(doc))
             .await
             .map_err(server_error)?;
-        answer(fault, ())
+        answer(fault, Some(rev))
     }
 }

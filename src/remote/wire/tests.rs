@@ -102,6 +102,14 @@ fn changes_rows_carry_their_document_when_the_server_gives_it() {
 }
 
 #[wasm_bindgen_test]
+fn a_local_write_answers_its_new_rev_when_the_server_gives_it() {
+    let answer = br#"{"ok":true,"id":"_local/abc","rev":"0-3"}"#;
+    assert_eq!(put_rev(answer).expect("answer"), Some("0-3".to_owned()));
+    assert_eq!(put_rev(br#"{"ok":true}"#).expect("answer"), None);
+    assert_eq!(put_rev(b"").expect("any body"), None);
+}
+
+#[wasm_bindgen_test]
 fn revs_diff_leaves_out_ids_with_nothing_missing() {
     let mut asked = RevsDiff::new();
     asked.insert("a".into(), vec![rev("1-a"), rev("2-b")]);
