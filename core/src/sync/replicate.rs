@@ -2,17 +2,23 @@
 //! [`Source`] and a [`Target`]. Each batch moves through fixed steps, IO thin and planning pure:
 //!
 //! ```text
-//! read checkpoints ─► changes(since, batch) ─► empty? ─► checkpoint feed end, done
+//! read checkpoints ─► changes(since, batch, include_docs) ─► empty? ─► checkpoint feed end
 //!                          │
 //!                          ▼
-//!          plan_diff ─► revs_diff ─► fetch ─► check_fetched ─► write ─► sort_out_writes
-//!                                                                           │
-//!                     next batch ◄─ progress ◄─ checkpoint (target, then source)
+//!  plan_diff ─► revs_diff ─► take_from_rows ─► fetch the rest ─► check_fetched ─► write
+//!                                                                                  │
+//!    next batch ◄─ progress ◄─ checkpoint (target, then source) ◄─ sort_out_writes ◄┘
 //! ```
+//!
+//! A pull asks the remote feed for documents while they pay ([`super::plan::docs_pay`]): the
+//! target's `revs_diff` still decides what is missing, and of that, live first revisions that
+//! their rows carry whole are taken from the rows ([`super::plan::take_from_rows`]); the rest
+//! is fetched with its history.
 //!
 //! The checkpoint is written only after the target answered the write of the whole batch: a
 //! checkpoint never passes an unwritten batch. An error anywhere stops the run without moving
-//! it, and a rerun repeats at most the interrupted batch (revisions are idempotent).
+//! it, and a rerun repeats at most the interrupted batch (revisions are idempotent). Each
+//! side's checkpoint document is read once per run; later writes go over the one written last.
 
 use std::future::{Future, poll_fn};
 use std::pin::pin;
