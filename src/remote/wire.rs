@@ -314,11 +314,10 @@ pub(crate) fn replicated_json(d: &ReplicatedDoc) -> Value {
 /// `PUT /db/_local/…` answer: the new `_rev` (`{"ok":true,"id":…,"rev":"0-2"}`), when given.
 /// Any body is accepted: the write succeeded, only the next one would have to read first.
 pub(crate) fn put_rev(bytes: &[u8]) -> Result<Option<String>, RemoteError> {
-    #[derive(Deserialize)]
-    struct Answer {
-        rev: Option<String>,
-    }
-    Ok(decode::<Answer>(bytes).ok().and_then(|a| a.rev))
+    // Read as a `Value`, whose parser the other answers already need (no parser of its own).
+    let answer = decode::<Value>(bytes).ok();
+    let rev = answer.as_ref().and_then(|a| a.get("rev")).and_then(Value::as_str);
+    Ok(rev.map(str::to_owned))
 }
 
 /// `POST /db/_bulk_docs` body with `new_edits: false`.
