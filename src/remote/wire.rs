@@ -316,7 +316,10 @@ pub(crate) fn replicated_json(d: &ReplicatedDoc) -> Value {
 pub(crate) fn put_rev(bytes: &[u8]) -> Result<Option<String>, RemoteError> {
     // Read as a `Value`, whose parser the other answers already need (no parser of its own).
     let answer = decode::<Value>(bytes).ok();
-    let rev = answer.as_ref().and_then(|a| a.get("rev")).and_then(Value::as_str);
+    let rev = answer
+        .as_ref()
+        .and_then(|a| a.get("rev"))
+        .and_then(Value::as_str);
     Ok(rev.map(str::to_owned))
 }
 
