@@ -5,7 +5,9 @@
 use cartera::idb::{
     IdbStore, SCHEMA_VERSION, delete_database, request_persistent_storage, storage_estimate,
 };
-use cartera_core::store::{Body, Doc, DocStore, Edit, IdRange, Query, ReplicatedDoc, StoreError};
+use cartera_core::store::{
+    Body, Doc, DocStore, Edit, IdRange, Query, ReplicatedDoc, Rev, RevsDiff, StoreError,
+};
 use js_sys::{Function, Promise};
 use serde_json::{Value, json};
 use wasm_bindgen::{JsCast, JsValue};
@@ -332,6 +334,43 @@ async fn a_large_batch_finds_its_existing_documents() {
         .expect("get")
         .expect("kept");
     assert_eq!(emoji.body.get("n"), Some(&json!(2)));
+    drop(store);
+    delete_database(&name).await.expect("delete");
+}
+
+/// `revs_diff` of a large batch lists the keys of its range first when they are few (a pull of
+/// new documents reads no record), and reads id by id when the range spans many others: both
+/// ways, known revisions are not missing and unknown ones (new ids, new revisions) are.
+#[wasm_bindgen_test]
+async fn a_large_revs_diff_finds_known_revisions_in_dense_and_spread_ranges() {
+    let name = db_name("large-diff");
+    let store = open(&name).await;
+    let ids: Vec<String> = (0..400).map(|i| format!("a-{i:03}")).collect();
+    let edits = ids.iter().map(|id| create(id, json!({"n": 1}))).collect();
+    let created = store.bulk_docs(edits).await.expect("create");
+    let revs: Vec<_> = created.into_iter().map(|r| r.expect("created")).collect();
+    let other: Rev = "1-00000000000000000000000000000000".parse().expect("rev");
+    for (step, label) in [
+        (1, "dense: 40 keys in range"),
+        (10, "spread: 400 keys in range"),
+    ] {
+        let mut asked = RevsDiff::new();
+        for i in (0..40).map(|k| k * step) {
+            asked.insert(ids[i].clone(), vec![revs[i].clone()]);
+        }
+        // A known id with an unknown revision, and new ids inside the range.
+        asked.insert(ids[0].clone(), vec![revs[0].clone(), other.clone()]);
+        for new in ["a-000-new", "a-001-new"] {
+            asked.insert(new.into(), vec![other.clone()]);
+        }
+        let missing = store.revs_diff(&asked).await.expect("revs_diff");
+        let mut expected = RevsDiff::new();
+        expected.insert(ids[0].clone(), vec![other.clone()]);
+        for new in ["a-000-new", "a-001-new"] {
+            expected.insert(new.into(), vec![other.clone()]);
+        }
+        assert_eq!(missing, expected, "{label}");
+    }
     drop(store);
     delete_database(&name).await.expect("delete");
 }

@@ -32,8 +32,13 @@ impl Remote for Shared {
     async fn info(&self) -> Result<RemoteInfo, RemoteError> {
         self.0.info().await
     }
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, RemoteError> {
-        self.0.changes(since, limit).await
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, RemoteError> {
+        self.0.changes(since, limit, include_docs).await
     }
     async fn revs_diff(&self, revs: &RevsDiff) -> Result<RevsDiff, RemoteError> {
         self.0.revs_diff(revs).await
@@ -50,7 +55,7 @@ impl Remote for Shared {
     async fn get_local(&self, id: &str) -> Result<Option<Value>, RemoteError> {
         self.0.get_local(id).await
     }
-    async fn put_local(&self, id: &str, doc: Value) -> Result<(), RemoteError> {
+    async fn put_local(&self, id: &str, doc: Value) -> Result<Option<String>, RemoteError> {
         self.0.put_local(id, doc).await
     }
 }

@@ -192,10 +192,20 @@ async fn a_second_sync_resumes_from_its_checkpoint_and_reads_nothing_new() {
 async fn an_interrupted_sync_reruns_without_loss_or_duplicates() {
     const N: usize = 1000;
     let source = TestDb::create("faults-src").await;
-    let docs = (0..N)
-        .map(|i| contact(&format!("c-{i:04}"), "ana", i))
-        .collect();
-    source.save_all(docs).await;
+    // A third of each hundred edited again right away: every page of the feed holds first
+    // revisions (taken from the rows) and second ones (fetched with _bulk_get).
+    for start in (0..N).step_by(100) {
+        let docs = (start..start + 100).map(|i| contact(&format!("c-{i:04}"), "ana", i));
+        let revs = source.save(docs.collect()).await;
+        let again = revs.iter().enumerate().filter(|(i, _)| i % 3 == 0);
+        let again = again.map(|(i, (id, rev))| {
+            let mut doc = contact(id, "ana", start + i);
+            doc["_rev"] = json!(rev.to_string());
+            doc["notes"] = json!("llamar el lunes");
+            doc
+        });
+        source.save(again.collect()).await;
+    }
     let (store, name) = fresh_store("faults").await;
 
     let far = Faulty::new(remote(&source, Auth::Basic(admin())));

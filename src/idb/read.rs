@@ -39,26 +39,52 @@ pub(crate) async fn records(
     Ok(out)
 }
 
-/// Which of `ids` have a record, from one scan of the keys between the smallest and the
-/// largest of them.
-pub(crate) async fn existing_ids(
+/// The records of a batch's documents (`revs_diff`, writes). One `get` per id costs a round
+/// trip to the browser's storage process each; for a large batch, listing the keys between
+/// its smallest and largest id first is much cheaper, and then only the documents that exist
+/// are read (a first pull or an import of new documents reads none). The listing stops after
+/// a few keys per id: a range that spans many other documents (ids spread over a large store)
+/// costs that short listing, then the `get`s.
+pub(crate) async fn batch_records(
     docs: &IdbObjectStore,
     ids: &[&str],
-) -> Result<HashSet<String>, StoreError> {
+) -> Result<HashMap<String, DocRecord>, StoreError> {
+    const SCAN_FROM: usize = 32;
+    const KEYS_PER_ID: usize = 8;
+    if ids.len() >= SCAN_FROM
+        && let Some(present) = existing_ids(docs, ids, ids.len() * KEYS_PER_ID).await?
+    {
+        return records(docs, ids.iter().copied().filter(|id| present.contains(*id))).await;
+    }
+    records(docs, ids.iter().copied()).await
+}
+
+/// Which of `ids` have a record, from one scan of the keys between the smallest and the
+/// largest of them; `None` when that range holds more than `cap` keys.
+async fn existing_ids(
+    docs: &IdbObjectStore,
+    ids: &[&str],
+    cap: usize,
+) -> Result<Option<HashSet<String>>, StoreError> {
     let by_key = |a: &&&str, b: &&&str| key_order(a, b);
     let (Some(lo), Some(hi)) = (ids.iter().min_by(by_key), ids.iter().max_by(by_key)) else {
-        return Ok(HashSet::new());
+        return Ok(Some(HashSet::new()));
     };
     let range = IdbKeyRange::bound(&JsValue::from_str(lo), &JsValue::from_str(hi))
         .map_err(|e| js_error(&e))?;
+    // One more than the cap: getting it means the range holds more.
+    let limit = u32::try_from(cap).unwrap_or(u32::MAX - 1) + 1;
     let req = docs
-        .get_all_keys_with_key(&range)
+        .get_all_keys_with_key_and_limit(&range, limit)
         .map_err(|e| js_error(&e))?;
     let keys: Array = value(&req)
         .await?
         .dyn_into()
         .map_err(|_| StoreError::Backend("getAllKeys returned no array".into()))?;
-    Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+    if keys.length() >= limit {
+        return Ok(None);
+    }
+    Ok(Some(keys.iter().filter_map(|k| k.as_string()).collect()))
 }
 
 /// IndexedDB's order of string keys: by UTF-16 code units. It differs from `str`'s order
@@ -203,7 +229,8 @@ pub(crate) async fn conflicts(db: &IdbDatabase, id: &str) -> Result<Vec<Doc>, St
 
 pub(crate) async fn revs_diff(db: &IdbDatabase, revs: &RevsDiff) -> Result<RevsDiff, StoreError> {
     let tx = read_tx(db, &[DOCS])?;
-    let known = records(&store(&tx, DOCS)?, revs.keys().map(String::as_str)).await?;
+    let ids: Vec<&str> = revs.keys().map(String::as_str).collect();
+    let known = batch_records(&store(&tx, DOCS)?, &ids).await?;
     let mut out = RevsDiff::new();
     for (id, wanted) in revs {
         let tree = known.get(id).map(|r| &r.tree);

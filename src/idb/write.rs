@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use cartera_core::store::plan::{LeafBodies, WritePlan, needed_leaf_bodies};
 use cartera_core::store::{DocRecord, Rev, Seq, StoreError, WriteError};
 use wasm_bindgen::JsValue;
-use web_sys::{IdbDatabase, IdbObjectStore};
+use web_sys::IdbDatabase;
 
-use super::read::{counter, existing_ids, leaf_bodies, records};
+use super::read::{batch_records, counter, leaf_bodies};
 use super::record::{encode_leaf, encode_record, leaf_key};
 use super::req::{WriteTx, done_value, js_error, wait_all};
 use super::schema::{DOCS, LOCAL, META, META_DOC_COUNT, META_SEQ, REVS};
@@ -37,9 +37,10 @@ pub(crate) async fn apply(
     let count_key = JsValue::from_str(META_DOC_COUNT);
     let seq_req = meta.get(&seq_key).map_err(|e| js_error(&e))?;
     let count_req = meta.get(&count_key).map_err(|e| js_error(&e))?;
+    // Placed before the records' requests, so done by the time those are (no extra wait).
+    let existing = batch_records(&docs, ids).await?;
     wait_all(&[seq_req.clone(), count_req.clone()]).await?;
     let doc_count = counter(&done_value(&count_req)?);
-    let existing = batch_records(&docs, ids, doc_count).await?;
     let needed = needed_leaf_bodies(&existing);
     let leaf_bodies = leaf_bodies(&revs, &needed)
         .await?
@@ -77,27 +78,6 @@ pub(crate) async fn apply(
     put_counter(&count_key, doc_count)?;
     tx.commit().await?;
     Ok(plan.results)
-}
-
-/// The records of a batch's documents. One `get` per id costs a round trip to the browser's
-/// storage process each; for a large batch, listing the keys between its smallest and largest
-/// id first is much cheaper, and then only the documents that exist are read (an import of new
-/// documents reads none). Used when the batch is large against the store (its live documents;
-/// deleted ones add keys too, so this is a rule of thumb), so the range holds at most a few
-/// keys per id.
-async fn batch_records(
-    docs: &IdbObjectStore,
-    ids: &[&str],
-    doc_count: u64,
-) -> Result<HashMap<String, DocRecord>, StoreError> {
-    const SCAN_FROM: usize = 32;
-    const KEYS_PER_ID: u64 = 8;
-    let worth_scanning = ids.len() >= SCAN_FROM && ids.len() as u64 * KEYS_PER_ID >= doc_count;
-    if !worth_scanning {
-        return records(docs, ids.iter().copied()).await;
-    }
-    let present = existing_ids(docs, ids).await?;
-    records(docs, ids.iter().copied().filter(|id| present.contains(*id))).await
 }
 
 /// How many documents became live minus how many stopped being live.

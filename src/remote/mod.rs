@@ -200,11 +200,21 @@ impl Remote for HttpRemote {
         self.send("GET", "", None).await?.parse(wire::info)
     }
 
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, RemoteError> {
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, RemoteError> {
         let path = format!(
-            "_changes?style=all_docs&since={}&limit={}",
+            "_changes?style=all_docs&since={}&limit={}{}",
             wire::encode(&wire::since_param(since)),
-            limit.max(1)
+            limit.max(1),
+            if include_docs {
+                "&include_docs=true"
+            } else {
+                ""
+            }
         );
         self.send("GET", &path, None).await?.parse(wire::changes)
     }
@@ -254,10 +264,10 @@ impl Remote for HttpRemote {
         reply.parse(wire::decode).map(Some)
     }
 
-    async fn put_local(&self, id: &str, doc: Value) -> Result<(), RemoteError> {
+    async fn put_local(&self, id: &str, doc: Value) -> Result<Option<String>, RemoteError> {
         let body = doc.to_string();
         let reply = self.send("PUT", &wire::local_path(id), Some(&body)).await?;
-        reply.parse(|_| Ok(()))
+        reply.parse(wire::put_rev)
     }
 }
 

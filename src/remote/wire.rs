@@ -108,7 +108,9 @@ pub(crate) fn info(bytes: &[u8]) -> Result<RemoteInfo, RemoteError> {
     })
 }
 
-/// `GET /db/_changes?style=all_docs` (normal or longpoll feed).
+/// `GET /db/_changes?style=all_docs` (normal or longpoll feed), with or without
+/// `include_docs`. A row's `doc` that is not a document (`null`, no `_rev`) is left out: the
+/// replicator then fetches that revision.
 pub(crate) fn changes(bytes: &[u8]) -> Result<RemoteChanges, RemoteError> {
     #[derive(Deserialize)]
     struct Page {
@@ -123,6 +125,7 @@ pub(crate) fn changes(bytes: &[u8]) -> Result<RemoteChanges, RemoteError> {
         #[serde(default)]
         changes: Vec<Leaf>,
         deleted: Option<bool>,
+        doc: Option<Value>,
     }
     #[derive(Deserialize)]
     struct Leaf {
@@ -137,6 +140,7 @@ pub(crate) fn changes(bytes: &[u8]) -> Result<RemoteChanges, RemoteError> {
             id: row.id,
             leaves: row.changes.into_iter().map(|l| l.rev).collect(),
             deleted: row.deleted.unwrap_or(false),
+            doc: row.doc.and_then(|d| Doc::from_json(d).ok()),
         })
         .collect();
     Ok(RemoteChanges {
@@ -305,6 +309,18 @@ pub(crate) fn replicated_json(d: &ReplicatedDoc) -> Value {
         );
     }
     value
+}
+
+/// `PUT /db/_local/…` answer: the new `_rev` (`{"ok":true,"id":…,"rev":"0-2"}`), when given.
+/// Any body is accepted: the write succeeded, only the next one would have to read first.
+pub(crate) fn put_rev(bytes: &[u8]) -> Result<Option<String>, RemoteError> {
+    // Read as a `Value`, whose parser the other answers already need (no parser of its own).
+    let answer = decode::<Value>(bytes).ok();
+    let rev = answer
+        .as_ref()
+        .and_then(|a| a.get("rev"))
+        .and_then(Value::as_str);
+    Ok(rev.map(str::to_owned))
 }
 
 /// `POST /db/_bulk_docs` body with `new_edits: false`.

@@ -96,8 +96,14 @@ impl<R: Remote> Remote for Faulty<R> {
         play(self.begin(Op::Info), self.inner.info()).await
     }
 
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, RemoteError> {
-        play(self.begin(Op::Changes), self.inner.changes(since, limit)).await
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, RemoteError> {
+        let call = self.inner.changes(since, limit, include_docs);
+        play(self.begin(Op::Changes), call).await
     }
 
     async fn revs_diff(&self, revs: &RevsDiff) -> Result<RevsDiff, RemoteError> {
@@ -125,7 +131,7 @@ impl<R: Remote> Remote for Faulty<R> {
         play(self.begin(Op::GetLocal), self.inner.get_local(id)).await
     }
 
-    async fn put_local(&self, id: &str, doc: Value) -> Result<(), RemoteError> {
+    async fn put_local(&self, id: &str, doc: Value) -> Result<Option<String>, RemoteError> {
         play(self.begin(Op::PutLocal), self.inner.put_local(id, doc)).await
     }
 }

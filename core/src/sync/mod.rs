@@ -17,6 +17,10 @@
 //! - remote sequences are opaque: stored and sent back, never compared or computed with;
 //! - a revision the target refuses is reported (id, rev, reason) and checkpointed past, never
 //!   retried in a loop; any other write failure stops the batch before its checkpoint;
+//! - what is missing is decided by the target's `revs_diff` alone; a revision is taken from a
+//!   changes row (not fetched) only when the row lists it as the document's only leaf, it is a
+//!   live first revision (`1-x`, its history is itself) and the row's document is that
+//!   revision (id, `_rev`, not deleted);
 //! - a replication's id depends only on source, target and filter.
 
 pub mod checkpoint;

@@ -42,6 +42,63 @@ pub fn plan_diff(changes: &[RemoteChange]) -> RevsDiff {
     out
 }
 
+/// What [`take_from_rows`] found in a page of changes.
+#[derive(Debug, Default, PartialEq)]
+pub struct FromRows {
+    /// First revisions taken whole from their rows.
+    pub docs: Vec<ReplicatedDoc>,
+    /// Rows standing for a first revision the target lacks, with their document or without:
+    /// the fetches the documents save (or would have saved).
+    pub first_revisions: usize,
+}
+
+/// The missing revisions a page of changes already carries whole, taken out of `missing` so
+/// only the rest is fetched. A row qualifies when its document has one revision, the first
+/// (`1-x`), live: its history is itself, so the body and `_revisions {start: 1, ids: [x]}`
+/// are the revision exactly as `_bulk_get?revs=true` would give it (PouchDB's replicator takes
+/// first revisions from `_all_docs` the same way). Rows whose document does not match their
+/// only leaf (id, revision, deletion: the feed read it after a newer edit), and rows with
+/// more leaves (conflicts), later generations or deletions, are left to the fetch. Every
+/// row's document is taken out of the page either way.
+pub fn take_from_rows(changes: &mut [RemoteChange], missing: &mut RevsDiff) -> FromRows {
+    let mut found = FromRows::default();
+    for change in changes.iter_mut() {
+        let doc = change.doc.take();
+        let [leaf] = change.leaves.as_slice() else {
+            continue;
+        };
+        let Some(revs) = missing.get_mut(&change.id) else {
+            continue;
+        };
+        let Some(at) = revs.iter().position(|r| r == leaf) else {
+            continue;
+        };
+        if leaf.pos != 1 || change.deleted {
+            continue;
+        }
+        found.first_revisions += 1;
+        let Some(doc) = doc.filter(|d| !d.deleted && d.id == change.id && d.rev == *leaf) else {
+            continue;
+        };
+        revs.remove(at);
+        if revs.is_empty() {
+            missing.remove(&change.id);
+        }
+        let ancestry = vec![doc.rev.hash.clone()];
+        found.docs.push(ReplicatedDoc { doc, ancestry });
+    }
+    found
+}
+
+/// Whether to ask the next page of changes for its documents, after a page of `rows` rows of
+/// which `first_revisions` were first revisions the target lacked: when they are at least
+/// half. Documents cost their bytes on every row and save a fetch on those rows only, so a
+/// feed of revisions the target has (its own writes coming back) or of later edits stops
+/// asking after one page, and a feed of new documents (a first sync) keeps asking.
+pub fn docs_pay(rows: usize, first_revisions: usize) -> bool {
+    first_revisions * 2 >= rows
+}
+
 /// The revisions to write, after checking that the source answered every one `asked`.
 /// Superseded revisions are skipped (a later change carries their successor). A missing
 /// revision, or one left unanswered, stops the batch: checkpointing past it could skip a

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::store::{ReplicatedDoc, Rev, RevsDiff, Seq};
+use crate::store::{Doc, ReplicatedDoc, Rev, RevsDiff, Seq};
 
 /// An update sequence exactly as its database gave it (a number, a string, anything): only
 /// ever stored and sent back, never compared by order or computed with.
@@ -60,6 +60,10 @@ pub struct RemoteChange {
     /// Every leaf revision of the document (`changes[].rev`).
     pub leaves: Vec<Rev>,
     pub deleted: bool,
+    /// The document as the feed gave it (`include_docs=true`: its winning revision when the
+    /// row was read, possibly newer than `leaves`); `None` when not asked for, or when the
+    /// source left it out. Only a hint: the replicator checks it against `leaves`.
+    pub doc: Option<Doc>,
 }
 
 /// A page of the changes feed.
@@ -118,7 +122,7 @@ pub struct DocWriteResult {
 /// Errors are [`RemoteError`]s classified retryable or permanent. Local documents (`_local/…`)
 /// hold checkpoints: `get_local` returns the document as stored, `_rev` included, and
 /// `put_local` sends back the `_rev` it was given (CouchDB answers a stale one with
-/// [`RemoteError::Conflict`]).
+/// [`RemoteError::Conflict`]) and returns the new one.
 // `async fn` in a public trait cannot promise `Send` futures. The app is single-threaded wasm
 // (fetch futures are not `Send`), and the host tests block on one thread, so none is needed.
 #[allow(async_fn_in_trait)]
@@ -127,8 +131,15 @@ pub trait Remote {
     async fn info(&self) -> Result<RemoteInfo, RemoteError>;
 
     /// `GET /db/_changes?style=all_docs&since=…&limit=…`: documents changed after `since`,
-    /// oldest first, one row per document.
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, RemoteError>;
+    /// oldest first, one row per document. With `include_docs`, rows may carry the document
+    /// ([`RemoteChange::doc`]); a server that ignores the parameter answers without, and the
+    /// replicator then fetches every revision with [`Remote::bulk_get`].
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, RemoteError>;
 
     /// `POST /db/_revs_diff`: for each id, the given revisions the server lacks; ids with
     /// nothing missing are left out.
@@ -148,8 +159,9 @@ pub trait Remote {
     /// `GET /db/_local/…`; `None` when it does not exist (404).
     async fn get_local(&self, id: &str) -> Result<Option<Value>, RemoteError>;
 
-    /// `PUT /db/_local/…` with the whole document (its `_rev` when it had one).
-    async fn put_local(&self, id: &str, doc: Value) -> Result<(), RemoteError>;
+    /// `PUT /db/_local/…` with the whole document (its `_rev` when it had one); the new `_rev`
+    /// when the server says it.
+    async fn put_local(&self, id: &str, doc: Value) -> Result<Option<String>, RemoteError>;
 }
 
 /// Why a request to the remote database failed.

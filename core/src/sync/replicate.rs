@@ -2,27 +2,37 @@
 //! [`Source`] and a [`Target`]. Each batch moves through fixed steps, IO thin and planning pure:
 //!
 //! ```text
-//! read checkpoints ─► changes(since, batch) ─► empty? ─► checkpoint feed end, done
+//! read checkpoints ─► changes(since, batch, include_docs) ─► empty? ─► checkpoint feed end
 //!                          │
 //!                          ▼
-//!          plan_diff ─► revs_diff ─► fetch ─► check_fetched ─► write ─► sort_out_writes
-//!                                                                           │
-//!                     next batch ◄─ progress ◄─ checkpoint (target, then source)
+//!  plan_diff ─► revs_diff ─► take_from_rows ─► fetch the rest ─► check_fetched ─► write
+//!                                                                                  │
+//!    next batch ◄─ progress ◄─ checkpoint (target, then source) ◄─ sort_out_writes ◄┘
 //! ```
+//!
+//! A pull asks the remote feed for documents while they pay ([`super::plan::docs_pay`]): the
+//! target's `revs_diff` still decides what is missing, and of that, live first revisions that
+//! their rows carry whole are taken from the rows ([`super::plan::take_from_rows`]); the rest
+//! is fetched with its history.
 //!
 //! The checkpoint is written only after the target answered the write of the whole batch: a
 //! checkpoint never passes an unwritten batch. An error anywhere stops the run without moving
-//! it, and a rerun repeats at most the interrupted batch (revisions are idempotent).
+//! it, and a rerun repeats at most the interrupted batch (revisions are idempotent). Each
+//! side's checkpoint document is read once per run; later writes go over the one written last.
 
 use std::future::{Future, poll_fn};
 use std::pin::pin;
 use std::task::Poll;
 
-use crate::store::{DocStore, ReplicatedDoc};
+use serde_json::Value;
+
+use crate::store::{DocStore, ReplicatedDoc, RevsDiff};
 
 use super::checkpoint::{Checkpoint, checkpoint_doc_id, next_checkpoint_doc, start_seq};
 use super::error::{Interrupted, SyncError};
-use super::plan::{RefusedDoc, check_fetched, plan_diff, sort_out_writes};
+use super::plan::{
+    RefusedDoc, check_fetched, docs_pay, plan_diff, sort_out_writes, take_from_rows,
+};
 use super::remote::{Remote, RemoteChange, RemoteError, SeqToken};
 use super::sides::{End, Far, Local, Side, Source, Target};
 
@@ -176,6 +186,10 @@ struct Run<'a, P> {
     report: ReplicationReport,
     /// The source refused a checkpoint write (a read-only account): keep the target's only.
     source_read_only: bool,
+    /// The checkpoint document each side holds, when known (as read at the start, or as last
+    /// written; `Some(None)`: none yet): the next checkpoint is written without reading it.
+    source_doc: Option<Option<Value>>,
+    target_doc: Option<Option<Value>>,
 }
 
 impl<'a, P: FnMut(Progress)> Run<'a, P> {
@@ -187,6 +201,8 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
             doc_id: checkpoint_doc_id(&replication.id),
             report: ReplicationReport::default(),
             source_read_only: false,
+            source_doc: None,
+            target_doc: None,
         }
     }
 
@@ -215,25 +231,32 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
             from_source.as_ref().and_then(Checkpoint::from_doc).as_ref(),
             from_target.as_ref().and_then(Checkpoint::from_doc).as_ref(),
         );
+        (self.source_doc, self.target_doc) = (Some(from_source), Some(from_target));
         self.report.start_seq = start.clone();
         self.report.last_seq = start;
         let limit = self.replication.batch_size.max(1);
+        // Only the remote feed gives documents; each page says whether the next should.
+        let pull = self.direction == Direction::Pull;
+        let mut include_docs = pull;
         let mut pending = None;
         // A two-stage pipeline: while batch k is written to the target and checkpointed,
         // batch k+1 is read from the source (changes, revs_diff, fetch). Reading k+1 depends
         // only on the source's feed and on what the target lacks; a revision of k+1 that k
         // also brings is written twice, which is harmless (replicated writes are idempotent).
-        let mut page = source.changes(&self.report.last_seq, limit).await?;
+        let mut page = source
+            .changes(&self.report.last_seq, limit, include_docs)
+            .await?;
         let mut docs = None;
         for batch in 0..self.replication.max_batches {
             if page.results.is_empty() {
                 // The feed may have moved past rows this replication leaves out.
                 return self.checkpoint(source, target, page.last_seq).await;
             }
-            let current = match docs.take() {
-                Some(docs) => docs,
-                None => gather(source, target, &page.results).await?,
+            let (current, pays) = match docs.take() {
+                Some(gathered) => gathered,
+                None => gather(source, target, &mut page.results).await?,
             };
+            include_docs = pull && pays;
             let (rows, seq, page_pending) = (page.results.len(), page.last_seq, page.pending);
             let last = batch + 1 == self.replication.max_batches;
             let run = &mut *self;
@@ -247,10 +270,10 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
                 if last {
                     return Ok(None);
                 }
-                let next = source.changes(&seq, limit).await?;
+                let mut next = source.changes(&seq, limit, include_docs).await?;
                 let docs = match next.results.is_empty() {
                     true => None,
-                    false => Some(gather(source, target, &next.results).await?),
+                    false => Some(gather(source, target, &mut next.results).await?),
                 };
                 Ok::<_, SyncError>(Some((next, docs)))
             };
@@ -289,10 +312,10 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
         target: &impl Side,
         seq: SeqToken,
     ) -> Result<(), SyncError> {
-        let session = &self.replication.session_id;
-        write_checkpoint(target, &self.doc_id, session, &seq).await?;
+        let (session, id) = (&self.replication.session_id, &self.doc_id);
+        write_checkpoint(target, id, session, &seq, &mut self.target_doc).await?;
         if !self.source_read_only {
-            match write_checkpoint(source, &self.doc_id, session, &seq).await {
+            match write_checkpoint(source, id, session, &seq, &mut self.source_doc).await {
                 Err(SyncError::Remote(
                     RemoteError::Forbidden { .. } | RemoteError::Unauthorized { .. },
                 )) => self.source_read_only = true,
@@ -305,21 +328,26 @@ impl<'a, P: FnMut(Progress)> Run<'a, P> {
 }
 
 /// The first half of a batch: the revisions of `changes` the target lacks, read from the
-/// source and checked.
+/// source and checked. First revisions the rows carry whole are taken from them (and their
+/// documents out of the rows); only the rest is fetched. Also says whether asking the next
+/// page for its documents pays ([`docs_pay`]).
 async fn gather(
     source: &impl Source,
     target: &impl Target,
-    changes: &[RemoteChange],
-) -> Result<Vec<ReplicatedDoc>, SyncError> {
+    changes: &mut [RemoteChange],
+) -> Result<(Vec<ReplicatedDoc>, bool), SyncError> {
     let wanted = plan_diff(changes);
-    if wanted.is_empty() {
-        return Ok(Vec::new());
+    let mut missing = match wanted.is_empty() {
+        true => RevsDiff::new(),
+        false => target.revs_diff(&wanted).await?,
+    };
+    let from_rows = take_from_rows(changes, &mut missing);
+    let pays = docs_pay(changes.len(), from_rows.first_revisions);
+    let mut docs = from_rows.docs;
+    if !missing.is_empty() {
+        docs.extend(check_fetched(&missing, source.fetch(&missing).await?)?);
     }
-    let missing = target.revs_diff(&wanted).await?;
-    if missing.is_empty() {
-        return Ok(Vec::new());
-    }
-    check_fetched(&missing, source.fetch(&missing).await?)
+    Ok((docs, pays))
 }
 
 /// The second half: the gathered revisions written to the target, its answers sorted out.
@@ -373,22 +401,34 @@ async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
 /// How often a checkpoint write that lost a race (409) is tried again.
 const CHECKPOINT_ATTEMPTS: usize = 3;
 
-/// Reads a side's checkpoint and writes it with `seq` recorded, unless it already is. The read
-/// right before the write carries the current `_rev`; a concurrent writer makes it try again.
+/// Writes a side's checkpoint with `seq` recorded, unless it already is, over `known` (the
+/// document the side holds, with its current `_rev`) or, when that is not known, over the
+/// document read right before. `known` is then the document written, or unknown when the
+/// write failed or its outcome is not known. A concurrent writer (a stale `_rev`, 409) makes
+/// it read and try again.
 async fn write_checkpoint(
     side: &impl Side,
     doc_id: &str,
     session: &str,
     seq: &SeqToken,
+    known: &mut Option<Option<Value>>,
 ) -> Result<(), SyncError> {
     for _ in 0..CHECKPOINT_ATTEMPTS {
-        let existing = side.read_local(doc_id).await?;
-        let Some(doc) = next_checkpoint_doc(existing, session, seq) else {
+        let existing = match known.take() {
+            Some(doc) => doc,
+            None => side.read_local(doc_id).await?,
+        };
+        let Some(doc) = next_checkpoint_doc(existing.clone(), session, seq) else {
+            *known = Some(existing);
             return Ok(());
         };
         match side.write_local(doc_id, doc).await {
+            Ok(written) => {
+                *known = written.map(Some);
+                return Ok(());
+            }
             Err(SyncError::Remote(RemoteError::Conflict)) => continue,
-            other => return other,
+            Err(e) => return Err(e),
         }
     }
     Err(SyncError::Remote(RemoteError::Conflict))

@@ -12,12 +12,20 @@ use super::remote::{DocWriteResult, Fetched, Remote, RemoteChange, RemoteChanges
 /// Where a side keeps its checkpoint documents.
 pub(super) trait Side {
     async fn read_local(&self, id: &str) -> Result<Option<Value>, SyncError>;
-    async fn write_local(&self, id: &str, doc: Value) -> Result<(), SyncError>;
+    /// Writes `doc`; returns it as the side now holds it (a remote's new `_rev` in it), or
+    /// `None` when that is not known (then it is read again before the next write).
+    async fn write_local(&self, id: &str, doc: Value) -> Result<Option<Value>, SyncError>;
 }
 
 /// The side documents come from.
 pub(super) trait Source: Side {
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, SyncError>;
+    /// `include_docs`: rows may carry the document (see [`RemoteChange::doc`]); a hint only.
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, SyncError>;
     async fn fetch(&self, wanted: &RevsDiff) -> Result<Vec<Fetched>, SyncError>;
 }
 
@@ -43,7 +51,7 @@ impl<S: DocStore, R: Remote> Side for End<'_, S, R> {
         }
     }
 
-    async fn write_local(&self, id: &str, doc: Value) -> Result<(), SyncError> {
+    async fn write_local(&self, id: &str, doc: Value) -> Result<Option<Value>, SyncError> {
         match self {
             End::Local(end) => end.write_local(id, doc).await,
             End::Far(end) => end.write_local(id, doc).await,
@@ -52,10 +60,15 @@ impl<S: DocStore, R: Remote> Side for End<'_, S, R> {
 }
 
 impl<S: DocStore, R: Remote> Source for End<'_, S, R> {
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, SyncError> {
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, SyncError> {
         match self {
-            End::Local(end) => end.changes(since, limit).await,
-            End::Far(end) => end.changes(since, limit).await,
+            End::Local(end) => end.changes(since, limit, include_docs).await,
+            End::Far(end) => end.changes(since, limit, include_docs).await,
         }
     }
 
@@ -94,13 +107,22 @@ impl<S: DocStore> Side for Local<'_, S> {
         Ok(self.0.get_local(id).await?)
     }
 
-    async fn write_local(&self, id: &str, doc: Value) -> Result<(), SyncError> {
-        Ok(self.0.put_local(id, Some(doc)).await?)
+    /// The store keeps a local document as given (no `_rev` of its own).
+    async fn write_local(&self, id: &str, doc: Value) -> Result<Option<Value>, SyncError> {
+        self.0.put_local(id, Some(doc.clone())).await?;
+        Ok(Some(doc))
     }
 }
 
 impl<S: DocStore> Source for Local<'_, S> {
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, SyncError> {
+    /// Rows never carry documents: the store reads a batch's revisions in one transaction
+    /// anyway ([`DocStore::read_revs`]).
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        _include_docs: bool,
+    ) -> Result<RemoteChanges, SyncError> {
         let page = self.0.changes(since.to_local().unwrap_or(0), limit).await?;
         // Every write takes one sequence and a row stands for one or more of them, so the
         // writes after the page bound the rows still to come.
@@ -113,6 +135,7 @@ impl<S: DocStore> Source for Local<'_, S> {
                 id: c.id,
                 leaves: c.leaves,
                 deleted: c.deleted,
+                doc: None,
             })
             .collect();
         Ok(RemoteChanges {
@@ -153,14 +176,26 @@ impl<R: Remote> Side for Far<'_, R> {
         Ok(self.0.get_local(id).await?)
     }
 
-    async fn write_local(&self, id: &str, doc: Value) -> Result<(), SyncError> {
-        Ok(self.0.put_local(id, doc).await?)
+    async fn write_local(&self, id: &str, mut doc: Value) -> Result<Option<Value>, SyncError> {
+        let rev = self.0.put_local(id, doc.clone()).await?;
+        Ok(match (rev, &mut doc) {
+            (Some(rev), Value::Object(fields)) => {
+                fields.insert("_rev".into(), Value::String(rev));
+                Some(doc)
+            }
+            _ => None,
+        })
     }
 }
 
 impl<R: Remote> Source for Far<'_, R> {
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, SyncError> {
-        Ok(self.0.changes(since, limit).await?)
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, SyncError> {
+        Ok(self.0.changes(since, limit, include_docs).await?)
     }
 
     async fn fetch(&self, wanted: &RevsDiff) -> Result<Vec<Fetched>, SyncError> {

@@ -5,15 +5,16 @@
 //! Like a server it keeps `_local` documents with CouchDB's `_rev` check (`0-N`, a stale
 //! `_rev` is a 409), answers `_bulk_docs` with rows in reverse order (PouchDB Server reorders
 //! them), can give sequences as opaque strings (`"12-g1AAAA…"`, as CouchDB) instead of
-//! integers, and can refuse (403) documents carrying a marker field, as a
-//! `validate_doc_update` would.
+//! integers, can refuse (403) documents carrying a marker field, as a `validate_doc_update`
+//! would, and gives changes rows their winning revision with `include_docs` (or ignores the
+//! parameter, as a server without it would).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::store::{DocStore, MemoryStore, ReplicatedDoc, RevsDiff, Seq, StoreError};
+use crate::store::{DocStore, MemoryStore, ReplicatedDoc, Rev, RevsDiff, Seq, StoreError};
 
 use super::remote::{
     DocWriteResult, Fetched, Remote, RemoteChange, RemoteChanges, RemoteError, RemoteInfo,
@@ -67,7 +68,10 @@ pub struct MemoryRemote {
     seq_style: SeqStyle,
     refuse_field: Option<String>,
     hide_pending: bool,
+    ignore_include_docs: bool,
     calls: RefCell<BTreeMap<Op, usize>>,
+    fetched: RefCell<Vec<(String, Rev)>>,
+    docs_asked: RefCell<Vec<bool>>,
     faults: RefCell<Vec<(Op, usize, Fault)>>,
 }
 
@@ -92,6 +96,23 @@ impl MemoryRemote {
     pub fn without_pending(mut self) -> Self {
         self.hide_pending = true;
         self
+    }
+
+    /// Answers changes without documents even when asked for them, as a server that does not
+    /// know `include_docs`.
+    pub fn ignoring_include_docs(mut self) -> Self {
+        self.ignore_include_docs = true;
+        self
+    }
+
+    /// Every revision asked of `bulk_get` so far, in order.
+    pub fn fetched_revs(&self) -> Vec<(String, Rev)> {
+        self.fetched.borrow().clone()
+    }
+
+    /// Whether each changes call so far asked for documents, in order.
+    pub fn docs_asked(&self) -> Vec<bool> {
+        self.docs_asked.borrow().clone()
     }
 
     /// The database itself, to edit "on the server" and to inspect.
@@ -156,6 +177,18 @@ impl MemoryRemote {
         parsed.ok_or_else(|| RemoteError::from_status(400, format!("malformed since: {}", since.0)))
     }
 
+    async fn winner(&self, id: &str) -> Result<Option<crate::store::Doc>, RemoteError> {
+        let record = self.store.record(id).await.map_err(server_error)?;
+        match record {
+            Some(r) => self
+                .store
+                .get_rev(id, &r.winner)
+                .await
+                .map_err(server_error),
+            None => Ok(None),
+        }
+    }
+
     fn refuses(&self, doc: &ReplicatedDoc) -> bool {
         self.refuse_field
             .as_ref()
@@ -197,8 +230,14 @@ impl Remote for MemoryRemote {
         )
     }
 
-    async fn changes(&self, since: &SeqToken, limit: usize) -> Result<RemoteChanges, RemoteError> {
+    async fn changes(
+        &self,
+        since: &SeqToken,
+        limit: usize,
+        include_docs: bool,
+    ) -> Result<RemoteChanges, RemoteError> {
         let fault = self.begin(Op::Changes)?;
+        self.docs_asked.borrow_mut().push(include_docs);
         let since = self.parse_since(since)?;
         let page = self
             .store
@@ -207,16 +246,21 @@ impl Remote for MemoryRemote {
             .map_err(server_error)?;
         let rest = self.store.changes(page.last_seq, usize::MAX).await;
         let pending = rest.map_err(server_error)?.results.len() as u64;
-        let results = page
-            .results
-            .into_iter()
-            .map(|c| RemoteChange {
+        let mut results = Vec::with_capacity(page.results.len());
+        for c in page.results {
+            // The winning revision, deleted or not, as CouchDB's `include_docs` gives it.
+            let doc = match include_docs && !self.ignore_include_docs {
+                true => self.winner(&c.id).await?,
+                false => None,
+            };
+            results.push(RemoteChange {
                 seq: self.token(c.seq),
                 id: c.id,
                 leaves: c.leaves,
                 deleted: c.deleted,
-            })
-            .collect();
+                doc,
+            });
+        }
         let changes = RemoteChanges {
             results,
             last_seq: self.token(page.last_seq),
@@ -234,6 +278,9 @@ impl Remote for MemoryRemote {
     async fn bulk_get(&self, wanted: &RevsDiff) -> Result<Vec<Fetched>, RemoteError> {
         let fault = self.begin(Op::BulkGet)?;
         let mut answers = Vec::new();
+        let asked = wanted.iter();
+        let asked = asked.flat_map(|(id, revs)| revs.iter().map(|r| (id.clone(), r.clone())));
+        self.fetched.borrow_mut().extend(asked);
         for (id, revs) in wanted {
             let record = self.store.record(id).await.map_err(server_error)?;
             for rev in revs {
@@ -289,7 +336,7 @@ impl Remote for MemoryRemote {
         answer(fault, doc)
     }
 
-    async fn put_local(&self, id: &str, mut doc: Value) -> Result<(), RemoteError> {
+    async fn put_local(&self, id: &str, mut doc: Value) -> Result<Option<String>, RemoteError> {
         let fault = self.begin(Op::PutLocal)?;
         let current = self.store.get_local(id).await.map_err(server_error)?;
         let rev_of = |d: Option<&Value>| d.and_then(|d| d.get("_rev")).cloned();
@@ -306,12 +353,13 @@ impl Remote for MemoryRemote {
         let Value::Object(fields) = &mut doc else {
             return Err(RemoteError::from_status(400, "document must be an object"));
         };
+        let rev = format!("0-{}", n + 1);
         fields.insert("_id".into(), Value::from(id));
-        fields.insert("_rev".into(), Value::from(format!("0-{}", n + 1)));
+        fields.insert("_rev".into(), Value::from(rev.clone()));
         self.store
             .put_local(id, Some(doc))
             .await
             .map_err(server_error)?;
-        answer(fault, ())
+        answer(fault, Some(rev))
     }
 }

@@ -79,6 +79,37 @@ fn changes_read_pouchdb_and_couchdb_pages() {
 }
 
 #[wasm_bindgen_test]
+fn changes_rows_carry_their_document_when_the_server_gives_it() {
+    let page = bytes(json!({
+        "results": [
+            {"seq": 1, "id": "a", "changes": [{"rev": "1-x"}],
+                "doc": {"_id": "a", "_rev": "1-x", "name": "Ana", "_attachments": {}}},
+            {"seq": 2, "id": "d", "changes": [{"rev": "2-y"}], "deleted": true,
+                "doc": {"_id": "d", "_rev": "2-y", "_deleted": true}},
+            {"seq": 3, "id": "n", "changes": [{"rev": "1-n"}], "doc": null},
+            {"seq": 4, "id": "b", "changes": [{"rev": "1-b"}], "doc": {"_id": "b"}},
+            {"seq": 5, "id": "q", "changes": [{"rev": "1-q"}]},
+        ],
+        "last_seq": 5,
+    }));
+    let rows = changes(&page).expect("page with documents").results;
+    let a = rows[0].doc.as_ref().expect("a's document");
+    assert_eq!((a.id.as_str(), &a.rev), ("a", &rev("1-x")));
+    assert_eq!(a.body.len(), 1, "underscore fields dropped: {:?}", a.body);
+    assert!(rows[1].doc.as_ref().is_some_and(|d| d.deleted));
+    // null, a document without _rev, no doc at all: left to bulk_get.
+    assert!(rows[2..].iter().all(|r| r.doc.is_none()));
+}
+
+#[wasm_bindgen_test]
+fn a_local_write_answers_its_new_rev_when_the_server_gives_it() {
+    let answer = br#"{"ok":true,"id":"_local/abc","rev":"0-3"}"#;
+    assert_eq!(put_rev(answer).expect("answer"), Some("0-3".to_owned()));
+    assert_eq!(put_rev(br#"{"ok":true}"#).expect("answer"), None);
+    assert_eq!(put_rev(b"").expect("any body"), None);
+}
+
+#[wasm_bindgen_test]
 fn revs_diff_leaves_out_ids_with_nothing_missing() {
     let mut asked = RevsDiff::new();
     asked.insert("a".into(), vec![rev("1-a"), rev("2-b")]);

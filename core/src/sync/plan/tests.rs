@@ -14,6 +14,7 @@ fn change(id: &str, leaves: &[&str]) -> RemoteChange {
         id: id.into(),
         leaves: leaves.iter().map(|r| rev(r)).collect(),
         deleted: false,
+        doc: None,
     }
 }
 
@@ -123,6 +124,97 @@ fn a_missing_revision_stops_the_batch_but_an_unasked_one_does_not() {
         ],
     );
     assert_eq!(unasked.unwrap().len(), 1);
+}
+
+/// A changes row carrying a document (`include_docs`).
+fn with_doc(mut change: RemoteChange, id: &str, r: &str, deleted: bool) -> RemoteChange {
+    let Fetched::Found(mut found) = found(id, r, &[]) else {
+        unreachable!()
+    };
+    found.doc.deleted = deleted;
+    change.doc = Some(found.doc);
+    change
+}
+
+#[test]
+fn a_first_revision_is_taken_from_its_row_with_itself_as_history() {
+    let mut rows = [with_doc(change("a", &["1-x"]), "a", "1-x", false)];
+    let mut missing = diff(&[("a", &["1-x"])]);
+    let FromRows {
+        docs,
+        first_revisions,
+    } = take_from_rows(&mut rows, &mut missing);
+    assert!(missing.is_empty(), "nothing left to fetch");
+    assert_eq!(first_revisions, 1);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].doc.rev, rev("1-x"));
+    assert_eq!(docs[0].doc.body["n"], 1);
+    assert_eq!(docs[0].ancestry, vec!["x".to_owned()]);
+    assert!(rows[0].doc.is_none(), "the body moved out of the page");
+}
+
+#[test]
+fn only_a_live_first_revision_matching_its_row_is_taken() {
+    let mut deleted_row = with_doc(change("dead", &["1-d"]), "dead", "1-d", false);
+    deleted_row.deleted = true;
+    let mut rows = vec![
+        // Later generation, conflict of two first revisions, deleted body, a document read
+        // after a newer edit, another document's body, a row without a document, a row saying
+        // deleted, and the one that qualifies.
+        with_doc(change("gen2", &["2-y"]), "gen2", "2-y", false),
+        with_doc(change("twins", &["1-b", "1-a"]), "twins", "1-b", false),
+        with_doc(change("gone", &["1-g"]), "gone", "1-g", true),
+        with_doc(change("stale", &["1-s"]), "stale", "2-t", false),
+        with_doc(change("other", &["1-o"]), "not-other", "1-o", false),
+        change("bare", &["1-r"]),
+        deleted_row,
+        with_doc(change("ok", &["1-k"]), "ok", "1-k", false),
+    ];
+    let asked = [
+        ("gen2", &["2-y"][..]),
+        ("twins", &["1-a", "1-b"][..]),
+        ("gone", &["1-g"][..]),
+        ("stale", &["1-s"][..]),
+        ("other", &["1-o"][..]),
+        ("bare", &["1-r"][..]),
+        ("dead", &["1-d"][..]),
+        ("ok", &["1-k"][..]),
+    ];
+    let mut missing = diff(&asked);
+    let found = take_from_rows(&mut rows, &mut missing);
+    let taken: Vec<&str> = found.docs.iter().map(|d| d.doc.id.as_str()).collect();
+    assert_eq!(taken, vec!["ok"]);
+    assert_eq!(
+        found.first_revisions, 5,
+        "ok was saved a fetch; gone, stale, other and bare might have been"
+    );
+    let mut rest = diff(&asked);
+    rest.remove("ok");
+    assert_eq!(missing, rest, "everything else is fetched");
+    assert!(rows.iter().all(|r| r.doc.is_none()));
+}
+
+#[test]
+fn a_revision_the_target_has_is_not_taken() {
+    let mut rows = [
+        with_doc(change("known", &["1-k"]), "known", "1-k", false),
+        with_doc(change("new", &["1-n"]), "new", "1-n", false),
+    ];
+    let mut missing = diff(&[("new", &["1-n"])]);
+    let found = take_from_rows(&mut rows, &mut missing);
+    assert_eq!(found.docs.len(), 1);
+    assert_eq!(found.docs[0].doc.id, "new");
+    assert_eq!(found.first_revisions, 1);
+    assert!(missing.is_empty());
+}
+
+#[test]
+fn documents_are_asked_for_while_half_the_rows_are_new_first_revisions() {
+    assert!(docs_pay(500, 500), "a first sync");
+    assert!(docs_pay(500, 250));
+    assert!(!docs_pay(500, 249));
+    assert!(!docs_pay(500, 0), "the device's own writes coming back");
+    assert!(docs_pay(0, 0), "an empty page changes nothing");
 }
 
 fn row(id: &str, r: Option<&str>, outcome: WriteOutcome) -> DocWriteResult {

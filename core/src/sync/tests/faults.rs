@@ -143,7 +143,11 @@ fn a_checkpoint_written_on_one_side_only_resumes_from_the_common_one() {
 #[test]
 fn a_short_bulk_get_answer_stops_the_batch_and_the_rerun_completes() {
     pollster::block_on(async {
-        let (local, remote) = (MemoryStore::new(), MemoryRemote::new());
+        // A server without include_docs: first revisions too go through bulk_get.
+        let (local, remote) = (
+            MemoryStore::new(),
+            MemoryRemote::new().ignoring_include_docs(),
+        );
         create_many(remote.store(), "c", 12).await;
         remote.inject(Op::BulkGet, 2, Fault::ShortAnswer);
         let stopped = pull(&local, &remote, &pull_rep("s1", 4)).await.unwrap_err();
@@ -170,7 +174,10 @@ fn a_short_bulk_get_answer_stops_the_batch_and_the_rerun_completes() {
 #[test]
 fn truncated_json_is_retryable_and_costs_nothing() {
     pollster::block_on(async {
-        let (local, remote) = (MemoryStore::new(), MemoryRemote::new());
+        let (local, remote) = (
+            MemoryStore::new(),
+            MemoryRemote::new().ignoring_include_docs(),
+        );
         create_many(remote.store(), "c", 6).await;
         remote.inject(Op::BulkGet, 1, Fault::TruncatedJson);
         let stopped = pull(&local, &remote, &pull_rep("s1", 3)).await.unwrap_err();

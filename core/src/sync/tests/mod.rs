@@ -5,6 +5,7 @@
 mod automerge;
 mod conflicts;
 mod faults;
+mod first_revisions;
 mod resume;
 mod roundtrip;
 

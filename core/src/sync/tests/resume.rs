@@ -5,6 +5,7 @@ use serde_json::json;
 
 use super::*;
 use crate::sync::testing::{MemoryRemote, Op};
+use crate::sync::{Remote, SeqToken};
 
 #[test]
 fn a_second_run_transfers_nothing_and_starts_at_the_checkpoint() {
@@ -126,6 +127,74 @@ fn sync_runs_push_then_pull_and_reruns_idempotently() {
         // The pulled documents are new to the device's feed: push compares them once, sends none.
         assert_eq!((rerun.push.docs_checked, rerun.push.docs_written), (4, 0));
         assert_eq!(snapshot(&local).await, before);
+        assert_identical(&local, &remote).await;
+    });
+}
+
+#[test]
+fn each_side_checkpoint_is_read_once_per_run_then_written_over_what_was_written() {
+    pollster::block_on(async {
+        let (local, remote) = (MemoryStore::new(), MemoryRemote::new());
+        create_many(remote.store(), "c", 12).await;
+        let first = pull(&local, &remote, &pull_rep("s1", 4)).await.unwrap();
+        assert_eq!(remote.calls(Op::GetLocal), 1, "read at the start only");
+        assert_eq!(remote.calls(Op::PutLocal), 3, "one write per batch");
+        create_many(remote.store(), "d", 8).await;
+        let second = pull(&local, &remote, &pull_rep("s2", 4)).await.unwrap();
+        assert_eq!(remote.calls(Op::GetLocal), 2);
+        assert_eq!(
+            remote.calls(Op::PutLocal),
+            5,
+            "over the _rev the last write gave"
+        );
+        let (device_cp, server_cp) = checkpoints(&local, &remote, &pull_rep("s2", 4)).await;
+        let (device_cp, server_cp) = (device_cp.unwrap(), server_cp.unwrap());
+        assert_eq!(server_cp, device_cp, "both sides record the same");
+        assert_eq!(server_cp.last_seq, second.last_seq);
+        let sessions: Vec<(&str, &SeqToken)> = (server_cp.history.iter())
+            .map(|h| (h.session_id.as_str(), &h.last_seq))
+            .collect();
+        assert_eq!(
+            sessions,
+            vec![("s2", &second.last_seq), ("s1", &first.last_seq)]
+        );
+        assert_identical(&local, &remote).await;
+    });
+}
+
+#[test]
+fn a_checkpoint_another_run_wrote_meanwhile_is_read_again_and_kept_in_the_history() {
+    pollster::block_on(async {
+        let (local, remote) = (MemoryStore::new(), MemoryRemote::new());
+        create_many(remote.store(), "c", 12).await;
+        let id = checkpoint_doc_id(&pull_rep("s1", 4).id);
+        // After the first batch, another tab's run of the same replication writes the server's
+        // checkpoint: the _rev this run holds is stale.
+        let mut other_tab = |p: Progress| {
+            if p.done != 4 {
+                return;
+            }
+            pollster::block_on(async {
+                let mut doc = remote.get_local(&id).await.unwrap().unwrap();
+                doc["history"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!({"session_id": "other-tab", "last_seq": 2}));
+                remote.put_local(&id, doc).await.unwrap();
+            });
+        };
+        let rep = pull_rep("s1", 4);
+        let report = crate::sync::pull(&local, &remote, &rep, &mut other_tab)
+            .await
+            .unwrap();
+        assert_eq!(report.docs_written, 12);
+        let (_, server_cp) = checkpoints(&local, &remote, &rep).await;
+        let server_cp = server_cp.unwrap();
+        assert_eq!(server_cp.last_seq, report.last_seq);
+        let sessions: Vec<&str> = (server_cp.history.iter())
+            .map(|h| h.session_id.as_str())
+            .collect();
+        assert_eq!(sessions, vec!["s1", "other-tab"]);
         assert_identical(&local, &remote).await;
     });
 }
