@@ -1,10 +1,12 @@
 //! The route table: which page a path shows, and its `:id`.
 //!
-//! leptos_router still provides the location, `<A>`, `use_navigate` and the query map, but the
-//! app gives it a single catch-all route and matches the path here: one `<Route>` per page
-//! instantiated the router's matching and view-choosing code once per route (about 70 KB of
-//! the wasm before compression, measured 2026-11-27). `use_params_map` below reads `:id` from
-//! this table, so pages keep the router's API.
+//! leptos_router still provides the location, `use_navigate` and the query map, but no
+//! `<Routes>` and no `<A>`: `app::RoutedPage` matches the path here and shows the page, and links
+//! are plain `<a href>` that the `<Router>` follows. One `<Route>` per page instantiated the
+//! router's matching and view-choosing code once per route, and each `<A>` erased its children
+//! into an `AnyView` (`<A>` and `<Routes>` together: 26 KiB of the compressed wasm, measured
+//! 2026-11-27).
+//! `use_params_map` below reads `:id` from this table, so pages keep the router's API.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;

@@ -8,7 +8,7 @@
 //
 // Each run: a fresh server database (seeded by _bulk_docs, 1000 a time, for a pull; empty for a
 // push) and a fresh client database, both deleted afterwards. Only PouchDB.replicate() is timed,
-// with PouchDB's defaults (batch_size 100, like Cartera's). Median of 3 runs per measure.
+// with PouchDB's defaults (batch_size 100; Cartera asks 500 a batch, CouchDB's replicator default). Median of 3 runs per measure.
 // Prints ONE JSON object to stdout (progress to stderr):
 //   {"node_pull_ms","node_push_ms","browser_pull_ms","browser_push_ms","n":10000,"runs":{...},...}
 //
