@@ -136,7 +136,7 @@ impl Capture {
             if let Some(primary) = p.leads.iter().find(|l| l.doc.id == id) {
                 let now = Utc::now();
                 let mut merged = merge_leads(&primary.record, &lead, now, &self.user.get_value());
-                merged.score = score(&merged, &Engagement::default(), &p.rules.scoring, now);
+                merged.score = score(&merged, &Engagement::own(&merged), &p.rules.scoring, now);
                 let e = edit(&id, Some(primary.doc.rev.clone()), merged.to_body());
                 match write_batch(&self.store.get_value(), vec![e]).await {
                     Ok(_) => self.finish(merged, Leads::Merged),

@@ -203,7 +203,7 @@ pub fn score_and_route(
 ) -> (Lead, RoundRobinState) {
     let (assignment, next) = route(lead, &rules.routing, state);
     let mut out = assign(lead, &assignment, now, user);
-    out.score = score(&out, &Engagement::default(), &rules.scoring, now);
+    out.score = score(&out, &Engagement::own(&out), &rules.scoring, now);
     (out, next)
 }
 

@@ -148,6 +148,23 @@ pub struct Engagement {
 }
 
 impl Engagement {
+    /// What a lead did by coming in: a lead captured from a campaign responded to it when it
+    /// was created. Cartera records no other campaign responses yet, so this is what the
+    /// "responded to a campaign" condition counts.
+    pub fn own(lead: &Lead) -> Self {
+        let response = match &lead.source {
+            LeadSource::Campaign(campaign) => Some(CampaignResponse {
+                campaign: campaign.clone(),
+                at: lead.meta.created_at,
+            }),
+            _ => None,
+        };
+        Self {
+            activities: Vec::new(),
+            campaign_responses: response.into_iter().collect(),
+        }
+    }
+
     /// The done activities linked to `lead` or to a lead merged into it, and the lead's
     /// campaign responses.
     pub fn of_lead(lead: &Lead, activities: &[Activity], responses: &[CampaignResponse]) -> Self {
@@ -222,7 +239,7 @@ pub fn rescore_changed(
     sort::sort_by(&mut done, |a, b| a.0.cmp(b.0));
     let mut out = Vec::new();
     for l in leads.iter().filter(|l| l.status != LeadStatus::Converted) {
-        let mut engagement = Engagement::default();
+        let mut engagement = Engagement::own(l);
         for id in std::iter::once(&l.id).chain(&l.merged_from) {
             let from = done.partition_point(|(x, _)| *x < id.as_str());
             let theirs = done.get(from..).unwrap_or_default();

@@ -231,3 +231,31 @@ fn absurd_stored_rules_score_without_crashing() {
     let s = score(&lead(), &Engagement::default(), &rules, at(3, 10, 12));
     assert_eq!(s.total, i32::MAX, "the total saturates");
 }
+
+#[test]
+fn a_lead_from_a_campaign_counts_as_its_response_when_it_came_in() {
+    let mut l = lead();
+    l.meta.created_at = at(3, 1, 9);
+    assert_eq!(
+        Engagement::own(&l),
+        Engagement::default(),
+        "not from a campaign: nothing"
+    );
+    l.source = LeadSource::Campaign("feria-2027".into());
+    let e = Engagement::own(&l);
+    assert_eq!(e.campaign_responses.len(), 1);
+    assert_eq!(e.campaign_responses[0].campaign, "feria-2027");
+    assert_eq!(e.campaign_responses[0].at, at(3, 1, 9));
+    // rescore_changed scores with it: "responded in the last 30 days" (+5) holds 10 days
+    // later and no longer 40 days later.
+    let rules = rules();
+    let reasons = |now| {
+        let changed = rescore_changed(std::slice::from_ref(&l), &[], &rules, now, "lucia");
+        let s = changed
+            .first()
+            .map_or_else(|| l.score.clone(), |c| c.score.clone());
+        s.reasons.iter().any(|r| matches!(&r.code, ReasonCode::CampaignResponse { campaign, .. } if campaign == "feria-2027"))
+    };
+    assert!(reasons(at(3, 11, 9)));
+    assert!(!reasons(at(4, 10, 9)));
+}
