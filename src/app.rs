@@ -1,5 +1,6 @@
 //! The root: app services in context, the shell, and the routes.
 
+use crate::state::effect;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::{Redirect, Router};
@@ -62,7 +63,7 @@ fn RoutedPage() -> impl IntoView {
     let page = use_page();
     let shown = RwSignal::new(page.get_untracked());
     provide_context(ShownPage(shown));
-    Effect::new(move |_| {
+    effect(move || {
         let next = page.get();
         if shown.get_untracked() != next {
             shown.set(next);
@@ -72,7 +73,7 @@ fn RoutedPage() -> impl IntoView {
     // says it is ready (what `<Routes>` does after building it): say so once the switch is done.
     let location = use_location();
     let browser = use_context::<BrowserUrl>();
-    Effect::new(move |_| {
+    effect(move || {
         location.pathname.track();
         location.search.track();
         if let Some(browser) = &browser {

@@ -1,6 +1,7 @@
 //! A searchable account picker (ARIA combobox): type part of a name, pick from the matches with
 //! the mouse, a tap, or ↑/↓ and Enter. Works offline over the records cache.
 
+use crate::state::effect;
 use cartera_core::domain::Field;
 use leptos::{ev, prelude::*};
 
@@ -58,7 +59,7 @@ impl Picker {
             options,
         };
         // The cache may load after the form opens: show the chosen name once it is known.
-        Effect::new(move |_| {
+        effect(move || {
             let id = value.get();
             let name = cache.accounts.with(|s| s.get(&id).map(|a| a.name.clone()));
             if let Some(name) = name
@@ -152,7 +153,7 @@ fn reveal_options() {
 pub fn AccountPicker(value: RwSignal<String>, cache: RecordsCache) -> impl IntoView {
     let i18n = expect_i18n();
     let p = Picker::new(cache, value);
-    Effect::new(move |_| {
+    effect(move || {
         if p.options.with(|o| !o.is_empty()) {
             reveal_options();
         }

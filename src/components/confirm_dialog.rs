@@ -1,5 +1,6 @@
 //! A modal confirmation on the native `<dialog>` (focus kept inside, Escape cancels).
 
+use crate::state::effect;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::html::Dialog;
@@ -27,7 +28,7 @@ pub fn ConfirmDialog(
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
     let (title_id, message_id) = (format!("confirm-title-{n}"), format!("confirm-message-{n}"));
     let (labelled_by, described_by) = (title_id.clone(), message_id.clone());
-    Effect::new(move |_| {
+    effect(move || {
         let want = open.get();
         let Some(el) = dialog.get() else { return };
         if want && !el.open() {

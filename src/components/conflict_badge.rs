@@ -4,6 +4,7 @@
 //!
 //! Usage: `<ConflictBadge id=id.clone()/>` (an id `String` or a `Signal<String>`).
 
+use crate::state::resource;
 use leptos::prelude::*;
 
 use crate::i18n::{RefusalText, SyncMsg as Msg, expect_i18n};
@@ -13,7 +14,7 @@ use crate::state::{expect_data_version, expect_store, expect_sync, sync::reason_
 pub fn ConflictBadge(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let i18n = expect_i18n();
     let (store, version, sync) = (expect_store(), expect_data_version(), expect_sync());
-    let leaves = LocalResource::new(move || {
+    let leaves = resource(move || {
         version.track();
         let (store, id) = (store.clone(), id.get());
         async move {

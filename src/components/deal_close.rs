@@ -1,5 +1,6 @@
 //! Closing a deal as won or lost: a modal `<dialog>` asking for the reason and a note.
 
+use crate::state::effect;
 use cartera_core::domain::sales::{CloseReason, DealStatus};
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub fn DealCloseDialog(
     let dialog = NodeRef::<Dialog>::new();
     let reason = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    Effect::new(move |_| {
+    effect(move || {
         let want = open.get().is_some();
         let Some(el) = dialog.get() else { return };
         if want && !el.open() {

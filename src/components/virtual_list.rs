@@ -4,6 +4,7 @@
 //! Keyboard (desktop): ↑/↓ move between rows, PageUp/PageDown jump a screen, Home/End go to the
 //! ends; the focused row is kept in view. Rows are ordinary links, so Enter opens them.
 
+use crate::state::effect;
 use std::sync::Arc;
 
 use leptos::{ev, html, prelude::*};
@@ -214,7 +215,7 @@ fn measure_viewport(scroller: NodeRef<html::Div>, viewport: RwSignal<f64>, initi
             }
         }
     };
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(el) = scroller.get() {
             request_animation_frame(move || {
                 measure();

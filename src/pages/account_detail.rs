@@ -2,6 +2,7 @@
 //! who created and changed it, and Edit / Delete (with undo).
 
 use crate::routes::use_params_map;
+use crate::state::resource;
 use cartera_core::domain::sales::DEAL_TYPE;
 use cartera_core::domain::{Account, CONTACT_TYPE, Contact, Field};
 use cartera_core::sort;
@@ -59,7 +60,7 @@ pub fn AccountDetailPage() -> impl IntoView {
     let store = expect_store();
     let version = expect_data_version();
     let params = use_params_map();
-    let data = LocalResource::new(move || {
+    let data = resource(move || {
         version.track();
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         load_account(store.clone(), id)

@@ -3,6 +3,8 @@
 //! while invalid, first invalid field focused, input kept on a conflict.
 
 use crate::routes::use_params_map;
+use crate::state::effect;
+use crate::state::resource;
 use cartera_core::domain::phone::format_phone;
 use cartera_core::domain::{
     Account, AccountInput, AddressInput, DEFAULT_COUNTRY, Field, FieldError, new_account, new_id,
@@ -34,7 +36,7 @@ pub fn AccountFormPage() -> impl IntoView {
     let store = expect_store();
     let params = use_params_map();
     // Read once: a write elsewhere must not reset what the user is typing.
-    let opening = LocalResource::new(move || {
+    let opening = resource(move || {
         let (store, id) = (store.clone(), params.with(|p| p.get("id")));
         async move {
             let Some(id) = id else {
@@ -152,7 +154,7 @@ fn AccountForm(base: Option<Loaded<Account>>) -> impl IntoView {
         submit(state, over_latest, move |old| d.build(old, &user));
     };
     // Once errors are shown, each disappears as soon as its field is fixed.
-    Effect::new(move |_| {
+    effect(move || {
         let current = validate_account(&d.input(), DEFAULT_COUNTRY)
             .err()
             .unwrap_or_default();

@@ -5,6 +5,8 @@
 //! errors show inline in the user's language and nothing is saved while the form is invalid.
 
 use crate::routes::use_params_map;
+use crate::state::effect;
+use crate::state::resource;
 use cartera_core::domain::new_id;
 use cartera_core::domain::sales::{
     Activity, ActivityInput, ActivityKind, SalesField, activity_input, new_activity,
@@ -43,7 +45,7 @@ pub fn ActivityFormPage() -> impl IntoView {
     follow_sales(expect_sales(), store.clone());
     follow_store(expect_records(), store.clone());
     let params = use_params_map();
-    let opening = LocalResource::new(move || {
+    let opening = resource(move || {
         let (store, id) = (store.clone(), params.with(|p| p.get("id")));
         async move {
             let Some(id) = id else {
@@ -258,7 +260,7 @@ fn ActivityForm(
     let errors = SalesErrors::new();
     let (saving, failure) = (RwSignal::new(false), RwSignal::new(None::<ErrorMsg>));
     // Once errors are shown, each disappears as soon as its field is fixed.
-    Effect::new(move |_| {
+    effect(move || {
         let current = validate_activity(&d.input(), team_offset())
             .err()
             .unwrap_or_default();

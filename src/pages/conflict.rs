@@ -9,6 +9,7 @@
 //! See `state::sync::conflicts` for which fields are asked about, with and without the base.
 
 use crate::routes::use_params_map;
+use crate::state::resource;
 use cartera_core::domain::Field;
 use cartera_core::store::WriteError;
 use leptos::prelude::*;
@@ -95,7 +96,7 @@ pub fn ConflictPage() -> impl IntoView {
     let (store, version) = (expect_store(), expect_data_version());
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let conflict = LocalResource::new(move || {
+    let conflict = resource(move || {
         version.track();
         let (store, id) = (store.clone(), id());
         async move {

@@ -2,6 +2,7 @@
 //! who created and changed it, and Edit / Delete (with undo).
 
 use crate::routes::use_params_map;
+use crate::state::resource;
 use cartera_core::domain::{Account, Contact, Field};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -41,7 +42,7 @@ pub fn ContactDetailPage() -> impl IntoView {
     let store = expect_store();
     let version = expect_data_version();
     let params = use_params_map();
-    let data = LocalResource::new(move || {
+    let data = resource(move || {
         version.track();
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         load_contact(store.clone(), id)

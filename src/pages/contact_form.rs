@@ -3,6 +3,8 @@
 //! out of a save conflict that keeps what was typed.
 
 use crate::routes::use_params_map;
+use crate::state::effect;
+use crate::state::resource;
 use cartera_core::domain::phone::format_phone;
 use cartera_core::domain::{
     Contact, ContactInput, DEFAULT_COUNTRY, Field, FieldError, new_contact, new_id, update_contact,
@@ -35,7 +37,7 @@ pub fn ContactFormPage() -> impl IntoView {
     let store = expect_store();
     let params = use_params_map();
     // Read once: a write elsewhere must not reset what the user is typing.
-    let opening = LocalResource::new(move || {
+    let opening = resource(move || {
         let (store, id) = (store.clone(), params.with(|p| p.get("id")));
         async move {
             let Some(id) = id else {
@@ -154,7 +156,7 @@ fn ContactForm(base: Option<Loaded<Contact>>, account: Option<String>) -> impl I
         submit(state, over_latest, move |old| d.build(old, &user));
     };
     // Once errors are shown, each disappears as soon as its field is fixed.
-    Effect::new(move |_| {
+    effect(move || {
         let current = validate_contact(&d.input(), DEFAULT_COUNTRY)
             .err()
             .unwrap_or_default();

@@ -2,6 +2,7 @@
 //! once closed, and the actions: edit, win or lose with a reason, reopen, delete (with undo).
 
 use crate::routes::use_params_map;
+use crate::state::resource;
 use cartera_core::domain::sales::{
     CloseReason, Deal, DealStatus, close_deal, cycle_days, reopen_deal, stage_durations, stalled,
     time_in_stage,
@@ -29,7 +30,7 @@ pub fn DealDetailPage() -> impl IntoView {
     let version = expect_data_version();
     follow_sales(expect_sales(), store.clone());
     let params = use_params_map();
-    let data = LocalResource::new(move || {
+    let data = resource(move || {
         version.track();
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         let store = store.clone();

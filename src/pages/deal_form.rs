@@ -5,6 +5,8 @@
 //! that pipeline's first stage).
 
 use crate::routes::use_params_map;
+use crate::state::effect;
+use crate::state::resource;
 use cartera_core::domain::money::currency_codes;
 use cartera_core::domain::new_id;
 use cartera_core::domain::sales::{
@@ -40,7 +42,7 @@ pub fn DealFormPage() -> impl IntoView {
     let sales = expect_sales();
     follow_sales(sales, store.clone());
     let params = use_params_map();
-    let opening = LocalResource::new(move || {
+    let opening = resource(move || {
         let (store, id) = (store.clone(), params.with(|p| p.get("id")));
         async move {
             let Some(id) = id else {
@@ -233,7 +235,7 @@ fn DealForm(
     let (saving, failure) = (RwSignal::new(false), RwSignal::new(None::<ErrorMsg>));
     // Once errors are shown, each disappears as soon as its field is fixed.
     let pipelines = expect_sales().pipelines;
-    Effect::new(move |_| {
+    effect(move || {
         let current = validate_deal(&d.input(), &pipelines.get(), sep)
             .err()
             .unwrap_or_default();

@@ -3,6 +3,7 @@
 //! duplicate check against leads and contacts (merge or save anyway), then offline scoring and
 //! routing; the saved lead shows its owner, the rule that chose it and its explained score.
 
+use crate::state::effect;
 use std::sync::Arc;
 
 use cartera_core::domain::leads::{
@@ -217,7 +218,7 @@ pub fn LeadCapturePage() -> impl IntoView {
         let _ = c.prepared().await;
     });
     // Once shown, each error disappears as soon as its field is fixed.
-    Effect::new(move |_| {
+    effect(move || {
         let current = validate_lead(&c.draft.input(), DEFAULT_COUNTRY)
             .err()
             .unwrap_or_default();

@@ -3,6 +3,7 @@
 //! every document written in ONE `bulk_docs` batch, a toast, and the new contact's page.
 
 use crate::routes::use_params_map;
+use crate::state::resource;
 use cartera_core::domain::leads::{
     AccountChoice, ConversionIds, ConvertError, Lead, convert_lead, deal_input_for, match_account,
 };
@@ -33,7 +34,7 @@ struct ConvertData {
 pub fn LeadConvertPage() -> impl IntoView {
     let (store, version) = (expect_store(), expect_data_version());
     let params = use_params_map();
-    let data = LocalResource::new(move || {
+    let data = resource(move || {
         version.track();
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         let store = store.clone();

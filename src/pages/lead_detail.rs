@@ -3,6 +3,7 @@
 //! Convert (or, once converted, links to what it became).
 
 use crate::routes::use_params_map;
+use crate::state::resource;
 use cartera_core::domain::leads::{
     ConversionLinks, Lead, LeadSource, LeadStatus, MergedField, MergedValue,
 };
@@ -24,7 +25,7 @@ use crate::state::{expect_data_version, expect_store};
 pub fn LeadDetailPage() -> impl IntoView {
     let (store, version) = (expect_store(), expect_data_version());
     let params = use_params_map();
-    let data = LocalResource::new(move || {
+    let data = resource(move || {
         version.track();
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         let store = store.clone();

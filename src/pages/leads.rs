@@ -1,6 +1,7 @@
 //! `/leads`: every lead, best score first, searchable and filterable by status, source, owner
 //! and minimum score, in the same virtualized list as contacts.
 
+use crate::state::resource;
 use cartera_core::sort;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -26,7 +27,7 @@ pub use super::lead_detail::LeadDetailPage;
 #[component]
 pub fn LeadsPage() -> impl IntoView {
     let (store, version) = (expect_store(), expect_data_version());
-    let leads = LocalResource::new(move || {
+    let leads = resource(move || {
         version.track();
         let store = store.clone();
         async move { load_leads(&store).await }

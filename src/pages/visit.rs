@@ -5,6 +5,7 @@
 //! offline: everything is written to the local store.
 
 use crate::routes::use_params_map;
+use crate::state::resource;
 use cartera_core::domain::sales::{
     Activity, ExpenseInput, ExpenseKind, SalesField, VisitLog, VisitOutcome, check_in, check_out,
     time_on_site, validate_expenses,
@@ -43,7 +44,7 @@ pub fn VisitPage() -> impl IntoView {
     let store = expect_store();
     let params = use_params_map();
     // Read once per visit: this page keeps its own copy up to date after each write.
-    let data = LocalResource::new(move || {
+    let data = resource(move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         let store = store.clone();
         async move { load(&store, &id, Activity::from_doc).await }

@@ -1,13 +1,13 @@
 //! Activities as Today and the record timelines read them (with the documents they were read
 //! from, so a done/undone toggle writes over the right revision), and that toggle.
 
+use crate::state::{Res, resource};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use cartera_core::domain::sales::{ACTIVITY_TYPE, Activity, ActivityKind, set_done};
 use cartera_core::store::Doc;
 use chrono::Utc;
-use leptos::prelude::*;
 
 use super::CurrentUser;
 use super::Store;
@@ -24,9 +24,9 @@ pub struct Activities {
 
 /// Every activity, reloaded when the data version moves (ONE resource type for Today and the
 /// timelines: each distinct `LocalResource` closure is its own copy of the async plumbing).
-pub fn activities_resource() -> LocalResource<Result<Activities, ErrorMsg>> {
+pub fn activities_resource() -> Res<Result<Activities, ErrorMsg>> {
     let (store, version) = (super::expect_store(), super::expect_data_version());
-    LocalResource::new(move || {
+    resource(move || {
         version.track();
         let store = store.clone();
         async move { load_activities(&store).await }

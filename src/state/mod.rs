@@ -8,7 +8,7 @@
 //!   that succeeded:
 //!   ```ignore
 //!   let (store, version) = (expect_store(), expect_data_version());
-//!   let contacts = LocalResource::new(move || {
+//!   let contacts = state::resource(move || {
 //!       version.track();
 //!       let store = store.clone();
 //!       async move { store.query(&Query::ByType { doc_type: "contact".into() }).await }
@@ -42,6 +42,7 @@ pub mod activities;
 pub mod agenda;
 mod data_tools;
 mod data_version;
+mod erased;
 pub mod geo;
 pub mod leads;
 pub mod records;
@@ -57,6 +58,7 @@ use cartera_core::store::{StoreError, WriteError};
 
 pub use data_tools::{StorageUse, delete_all_data, export_all, load_sample, storage_use};
 pub use data_version::{DataVersion, expect_data_version, provide_data_version};
+pub use erased::{Res, effect, resource};
 pub use service_worker::{AppUpdate, expect_app_update, provide_app_update};
 pub use store::{
     Db, Persistence, Store, StoreStatus, expect_persistence, expect_store, open_into,

@@ -14,6 +14,7 @@
 //! - **Clicking** a notification opens the activity: `public/sw.js` focuses a window and posts
 //!   `{type: "OPEN", url}`, handled here by an in-app navigation (or opens a new window).
 
+use crate::state::effect;
 use std::time::Duration;
 
 use cartera_core::domain::sales::{
@@ -136,7 +137,7 @@ pub fn provide_reminders(
             }
         });
     };
-    Effect::new(move |_| {
+    effect(move || {
         version.track();
         status.track();
         r.on.track();

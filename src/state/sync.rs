@@ -15,6 +15,7 @@ mod conflicts;
 mod engine;
 mod http;
 
+use crate::state::effect;
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
@@ -383,7 +384,7 @@ pub fn provide_sync(version: DataVersion) -> SyncService {
     provide_context(service);
     browser::listen(service);
     let mut first = true;
-    Effect::new(move |_| {
+    effect(move || {
         version.track();
         if !std::mem::take(&mut first) {
             service.saved();

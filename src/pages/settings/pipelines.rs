@@ -10,6 +10,7 @@
 //! board); a name left as shown is saved as it was stored, so a Spanish and an English rep
 //! keep seeing their own words.
 
+use crate::state::effect;
 use cartera_core::domain::Meta;
 use cartera_core::domain::sales::{
     Pipeline, PipelineDeleteError, PipelineInput, SalesField, StageInput, check_pipeline_delete,
@@ -161,7 +162,7 @@ pub fn PipelinesSection() -> impl IntoView {
     // The chosen pipeline (the default at first); refilled when it changes elsewhere, unless
     // the form holds unsaved changes (saving then reports the conflict instead).
     // A new pipeline being typed is kept until another one is chosen.
-    Effect::new(move |_| {
+    effect(move || {
         let wanted = chosen.get();
         let p = cache.pipelines.with(|all| {
             let found = all.iter().find(|p| p.id == wanted);

@@ -1,6 +1,7 @@
 //! Storage on this device: space used of the quota, whether it is persistent, how many
 //! records are saved.
 
+use crate::state::resource;
 use cartera_core::store::DocStore;
 use leptos::prelude::*;
 
@@ -12,12 +13,12 @@ pub fn StorageSection() -> impl IntoView {
     let i18n = expect_i18n();
     let store = expect_store();
     let version = expect_data_version();
-    let usage = LocalResource::new(move || {
+    let usage = resource(move || {
         version.track();
         state::storage_use()
     });
     let persistence = expect_persistence();
-    let docs = LocalResource::new(move || {
+    let docs = resource(move || {
         version.track();
         let store = store.clone();
         async move { store.info().await.ok().map(|i| i.doc_count) }

@@ -11,6 +11,7 @@ mod filter;
 mod rows;
 mod write;
 
+use crate::state::effect;
 use cartera_core::domain::{ACCOUNT_TYPE, Account, CONTACT_TYPE, Contact};
 use cartera_core::store::{Doc, DocStore, Query, Seq, StoreError};
 use std::sync::Arc;
@@ -258,7 +259,7 @@ pub fn expect_records() -> RecordsCache {
 /// Call it in each page that lists records.
 pub fn follow_store(cache: RecordsCache, store: Store) {
     let version = super::expect_data_version();
-    Effect::new(move |_| {
+    effect(move || {
         version.track();
         cache.sync_with(store.clone());
     });

@@ -1,6 +1,7 @@
 //! Connecting the loop to a real server: signing in (cookie session, so no password is kept),
 //! reconnecting at startup with the saved configuration, and signing out.
 
+use crate::state::effect;
 use cartera_core::sync::{Remote, RemoteError, SyncEvent};
 use leptos::prelude::*;
 
@@ -93,7 +94,7 @@ async fn connect_config(
 /// still valid, signs the requests; an expired one shows "sign in again").
 pub fn connect_when_open(sync: SyncService, status: RwSignal<StoreStatus>) {
     let done = StoredValue::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         let StoreStatus::Ready(store) = status.get() else {
             return;
         };
