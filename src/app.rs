@@ -2,14 +2,11 @@
 
 use crate::state::effect;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::components::{Redirect, Router};
-use leptos_router::hooks::use_location;
-use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::components::shell::Shell;
 use crate::components::store_gate::StoreGate;
 use crate::i18n::provide_i18n;
+use crate::nav::{NavigateOptions, provide_navigation, use_navigate};
 use crate::pages::accounts::{AccountDetailPage, AccountFormPage, AccountsPage};
 use crate::pages::activity_form::ActivityFormPage;
 use crate::pages::conflict::ConflictPage;
@@ -28,6 +25,7 @@ use crate::state;
 
 #[component]
 pub fn App() -> impl IntoView {
+    provide_navigation();
     let i18n = provide_i18n();
     let version = state::provide_data_version();
     let sync = state::provide_sync(version);
@@ -41,21 +39,18 @@ pub fn App() -> impl IntoView {
     state::reminders::provide_reminders(status, version, toasts, i18n, user, app_update);
     state::sync::connect_when_open(sync, status);
     view! {
-        <Router>
-            <Shell>
-                <StoreGate status>
-                    <RoutedPage/>
-                </StoreGate>
-            </Shell>
-        </Router>
+        <Shell>
+            <StoreGate status>
+                <RoutedPage/>
+            </StoreGate>
+        </Shell>
     }
 }
 
 /// The page the location names ([`crate::routes::match_path`]); rebuilt only when the page
-/// changes, not its `:id`. leptos_router gives the location, links and navigation; the route
-/// table is ours (one match over a fixed list of paths costs less code than `<Routes>`).
+/// changes, not its `:id`. [`crate::nav`] gives the location, links and navigation.
 ///
-/// The switch waits for an effect (the next tick), as the router's own routes do: code that
+/// The switch waits for an effect (the next tick), as leptos_router's routes did: code that
 /// navigates and then touches its page's signals (`navigate(..); busy.set(false)`) must not find
 /// them disposed.
 #[component]
@@ -67,17 +62,6 @@ fn RoutedPage() -> impl IntoView {
         let next = page.get();
         if shown.get_untracked() != next {
             shown.set(next);
-        }
-    });
-    // A followed link changes the location at once but the address bar only when the new view
-    // says it is ready (what `<Routes>` does after building it): say so once the switch is done.
-    let location = use_location();
-    let browser = use_context::<BrowserUrl>();
-    effect(move || {
-        location.pathname.track();
-        location.search.track();
-        if let Some(browser) = &browser {
-            browser.ready_to_complete();
         }
     });
     move || match shown.get() {
@@ -110,9 +94,6 @@ fn RoutedPage() -> impl IntoView {
 /// `/` shows the rep's day, Today (replacing the history entry, so Back leaves the app).
 #[component]
 fn ToToday() -> impl IntoView {
-    let options = NavigateOptions {
-        replace: true,
-        ..NavigateOptions::default()
-    };
-    view! { <Redirect path="/today" options/> }
+    let navigate = use_navigate();
+    effect(move || navigate("/today", NavigateOptions { replace: true }));
 }

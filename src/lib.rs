@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod i18n;
 pub mod idb;
+pub mod nav;
 pub mod pages;
 pub mod remote;
 pub mod routes;

@@ -1,16 +1,14 @@
 //! The route table: which page a path shows, and its `:id`.
 //!
-//! leptos_router still provides the location, `use_navigate` and the query map, but no
-//! `<Routes>` and no `<A>`: `app::RoutedPage` matches the path here and shows the page, and links
-//! are plain `<a href>` that the `<Router>` follows. One `<Route>` per page instantiated the
-//! router's matching and view-choosing code once per route, and each `<A>` erased its children
-//! into an `AnyView` (`<A>` and `<Routes>` together: 26 KiB of the compressed wasm, measured
-//! 2026-11-27).
-//! `use_params_map` below reads `:id` from this table, so pages keep the router's API.
+//! [`crate::nav`] keeps the location and follows links; `app::RoutedPage` matches the path here
+//! and shows the page, and links are plain `<a href>`. (leptos_router's `<Routes>`, one `<Route>`
+//! per page, instantiated its matching and view-choosing code once per route, and each `<A>`
+//! erased its children into an `AnyView`: 26 KiB of the compressed wasm, measured 2026-11-27.)
+//! `use_params_map` below reads `:id` from this table.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
-use leptos_router::params::ParamsMap;
+
+use crate::nav::{Params, use_location};
 
 /// Every page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,20 +99,20 @@ pub fn use_page() -> Memo<Page> {
 #[derive(Clone, Copy)]
 pub struct ShownPage(pub RwSignal<Page>);
 
-/// The current route's parameters (`id`), as leptos_router's hook of the same name. While the
+/// The current route's parameters (`id`), as leptos_router's hook of the same name did. While the
 /// location already names another page and this one is about to go, they keep their value, so a
 /// leaving page does not load the next page's id.
-pub fn use_params_map() -> Memo<ParamsMap> {
+pub fn use_params_map() -> Memo<Params> {
     let location = use_location();
     let shown = use_context::<ShownPage>();
-    Memo::new(move |prev: Option<&ParamsMap>| {
+    Memo::new(move |prev: Option<&Params>| {
         let (page, id) = location.pathname.with(|p| match_path(p));
         if let (Some(prev), Some(ShownPage(shown))) = (prev, shown)
             && shown.get() != page
         {
             return prev.clone();
         }
-        let mut params = ParamsMap::new();
+        let mut params = Params::default();
         if let Some(id) = id {
             params.insert("id", id);
         }

@@ -4,7 +4,7 @@
 
 use cartera_core::domain::FieldError;
 use leptos::{ev, prelude::*};
-use leptos_router::hooks::use_navigate;
+use crate::nav::use_navigate;
 
 use crate::components::form_errors::{ErrorSummary, FormErrors};
 use crate::i18n::{Common, ErrorMsg, FieldErrorText, RecordForm, expect_i18n};

@@ -2,7 +2,7 @@
 //! `n` opens "new" for the current list. Both are ignored while typing or in a dialog.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
+use crate::nav::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 

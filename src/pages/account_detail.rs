@@ -8,8 +8,8 @@ use cartera_core::domain::{Account, CONTACT_TYPE, Contact, Field};
 use cartera_core::sort;
 use cartera_core::store::{DocStore, Query};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
+use crate::nav::NavigateOptions;
+use crate::nav::use_navigate;
 
 use crate::components::conflict_badge::ConflictBadge;
 use crate::components::record_detail::{

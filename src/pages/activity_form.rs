@@ -14,7 +14,7 @@ use cartera_core::domain::sales::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::nav::{query_map, use_navigate};
 
 use crate::components::deal_fields::SalesErrors;
 use crate::components::field::{SelectField, TextAreaField, TextField};
@@ -56,7 +56,7 @@ pub fn ActivityFormPage() -> impl IntoView {
                 .map_or(Opening::NotFound, |l| Opening::Edit(Box::new(l))))
         }
     });
-    let prefill = use_query_map().with_untracked(|q| blank_input(|k| q.get(k)));
+    let prefill = { let q = query_map(); blank_input(|k| q.get(k)) };
     // Opened from a record's timeline: back to that record after saving or cancelling.
     let back = record_page(&link_of(&prefill));
     let i18n = expect_i18n();

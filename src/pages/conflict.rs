@@ -13,7 +13,7 @@ use crate::state::resource;
 use cartera_core::domain::Field;
 use cartera_core::store::WriteError;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::nav::use_navigate;
 use serde_json::Value;
 
 use crate::components::record_detail::PageLoading;

@@ -5,8 +5,8 @@ use crate::routes::use_params_map;
 use crate::state::resource;
 use cartera_core::domain::{Account, Contact, Field};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
+use crate::nav::NavigateOptions;
+use crate::nav::use_navigate;
 
 use crate::components::conflict_badge::ConflictBadge;
 use crate::components::record_detail::{

@@ -12,7 +12,7 @@ use cartera_core::domain::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use crate::nav::query_map;
 
 use crate::components::account_picker::AccountPicker;
 use crate::components::address_fields::{AddressDraft, AddressFields};
@@ -48,7 +48,7 @@ pub fn ContactFormPage() -> impl IntoView {
                 .map_or(Opening::NotFound, |l| Opening::Edit(Box::new(l))))
         }
     });
-    let account = use_query_map().with_untracked(|q| q.get("account"));
+    let account = query_map().get("account");
     view! {
         <section class="page form-page">
             <Transition fallback=PageLoading>

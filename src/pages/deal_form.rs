@@ -15,7 +15,7 @@ use cartera_core::domain::sales::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::nav::{query_map, use_navigate};
 
 use crate::components::account_picker::AccountPicker;
 use crate::components::deal_fields::{SalesErrors, owner_options};
@@ -53,7 +53,7 @@ pub fn DealFormPage() -> impl IntoView {
                 .map_or(Opening::NotFound, |l| Opening::Edit(Box::new(l))))
         }
     });
-    let account = use_query_map().with_untracked(|q| q.get("account"));
+    let account = query_map().get("account");
     // The form is built once per opening, as soon as the pipelines are in memory. The sales
     // cache reloads on every write and sync (this page's `follow_sales` starts one as it opens):
     // tracking the pipelines themselves would rebuild the form each time, throwing away what the

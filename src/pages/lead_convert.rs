@@ -11,8 +11,8 @@ use cartera_core::domain::sales::{SalesField, SalesFieldError, ValidDeal, valida
 use cartera_core::domain::{ACCOUNT_TYPE, Account, new_id};
 use chrono::{Duration, Utc};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
+use crate::nav::NavigateOptions;
+use crate::nav::use_navigate;
 
 use crate::components::field::{SelectField, TextField};
 use crate::components::record_detail::{LoadFailed, PageLoading};

@@ -2,7 +2,7 @@
 //! goes to the contacts. The password is sent once and never stored.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::nav::use_navigate;
 
 use crate::components::field::{TextField, focus_by_id};
 use crate::i18n::{SyncMsg as Msg, expect_i18n};
