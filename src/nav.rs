@@ -156,7 +156,10 @@ pub struct Params(Vec<(String, String)>);
 impl Params {
     /// The first value of `key`.
     pub fn get(&self, key: &str) -> Option<String> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
     }
 
     pub fn insert(&mut self, key: &str, value: String) {

@@ -11,8 +11,9 @@
 //! Stable, like `slice::sort`: equal elements keep their order.
 //!
 //! Costs: an index vector and a flag vector (2 words + 1 byte per element) and an indirect call
-//! per comparison. Fine for UI lists and domain results; the hot paths over large inputs
-//! (`search` index building, `store`) keep the std sorts on purpose.
+//! per comparison. Fine for UI lists, domain results and revision trees (a handful of leaves);
+//! the hot paths over large inputs (`search` index building and queries) keep the std sorts on
+//! purpose.
 
 use std::cmp::Ordering;
 
@@ -50,6 +51,9 @@ fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
 
 /// Like `slice::sort_by`: stable, in place.
 pub fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
+    if v.len() < 2 {
+        return;
+    }
     let order = {
         let v: &[T] = v;
         sorted_order(v.len(), &|a, b| cmp(&v[a], &v[b]))

@@ -1,7 +1,7 @@
 //! Main navigation: a bottom bar on phones, a sidebar on wider screens (see style/shell.css).
 
-use leptos::prelude::*;
 use crate::nav::use_location;
+use leptos::prelude::*;
 
 use crate::i18n::{Leads, TodayMsg};
 use crate::i18n::{SalesMsg, Shell as Msg, expect_i18n};

@@ -2,9 +2,9 @@
 //! detail page) and the frame around the fields (title, error summary, conflict banner, Save
 //! and Cancel).
 
+use crate::nav::use_navigate;
 use cartera_core::domain::FieldError;
 use leptos::{ev, prelude::*};
-use crate::nav::use_navigate;
 
 use crate::components::form_errors::{ErrorSummary, FormErrors};
 use crate::i18n::{Common, ErrorMsg, FieldErrorText, RecordForm, expect_i18n};

@@ -1,8 +1,8 @@
 //! Keyboard shortcuts: `/` focuses the page's search input (`#search` or `[data-search]`),
 //! `n` opens "new" for the current list. Both are ignored while typing or in a dialog.
 
-use leptos::prelude::*;
 use crate::nav::{use_location, use_navigate};
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 

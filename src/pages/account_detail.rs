@@ -1,6 +1,8 @@
 //! `/accounts/:id`: everything about an account, its addresses with map links, its contacts,
 //! who created and changed it, and Edit / Delete (with undo).
 
+use crate::nav::NavigateOptions;
+use crate::nav::use_navigate;
 use crate::routes::use_params_map;
 use crate::state::resource;
 use cartera_core::domain::sales::DEAL_TYPE;
@@ -8,8 +10,6 @@ use cartera_core::domain::{Account, CONTACT_TYPE, Contact, Field};
 use cartera_core::sort;
 use cartera_core::store::{DocStore, Query};
 use leptos::prelude::*;
-use crate::nav::NavigateOptions;
-use crate::nav::use_navigate;
 
 use crate::components::conflict_badge::ConflictBadge;
 use crate::components::record_detail::{

@@ -4,6 +4,7 @@
 //! meeting) and `?kind=visit` the kind. Day and time are read in the team's calendar;
 //! errors show inline in the user's language and nothing is saved while the form is invalid.
 
+use crate::nav::{query_map, use_navigate};
 use crate::routes::use_params_map;
 use crate::state::effect;
 use crate::state::resource;
@@ -14,7 +15,6 @@ use cartera_core::domain::sales::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use crate::nav::{query_map, use_navigate};
 
 use crate::components::deal_fields::SalesErrors;
 use crate::components::field::{SelectField, TextAreaField, TextField};
@@ -56,7 +56,10 @@ pub fn ActivityFormPage() -> impl IntoView {
                 .map_or(Opening::NotFound, |l| Opening::Edit(Box::new(l))))
         }
     });
-    let prefill = { let q = query_map(); blank_input(|k| q.get(k)) };
+    let prefill = {
+        let q = query_map();
+        blank_input(|k| q.get(k))
+    };
     // Opened from a record's timeline: back to that record after saving or cancelling.
     let back = record_page(&link_of(&prefill));
     let i18n = expect_i18n();

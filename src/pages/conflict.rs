@@ -8,12 +8,12 @@
 //! store does not record which device wrote which.
 //! See `state::sync::conflicts` for which fields are asked about, with and without the base.
 
+use crate::nav::use_navigate;
 use crate::routes::use_params_map;
 use crate::state::resource;
 use cartera_core::domain::Field;
 use cartera_core::store::WriteError;
 use leptos::prelude::*;
-use crate::nav::use_navigate;
 use serde_json::Value;
 
 use crate::components::record_detail::PageLoading;

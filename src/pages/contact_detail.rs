@@ -1,12 +1,12 @@
 //! `/contacts/:id`: everything about a contact, with one-tap call, email and map, its account,
 //! who created and changed it, and Edit / Delete (with undo).
 
+use crate::nav::NavigateOptions;
+use crate::nav::use_navigate;
 use crate::routes::use_params_map;
 use crate::state::resource;
 use cartera_core::domain::{Account, Contact, Field};
 use leptos::prelude::*;
-use crate::nav::NavigateOptions;
-use crate::nav::use_navigate;
 
 use crate::components::conflict_badge::ConflictBadge;
 use crate::components::record_detail::{

@@ -2,6 +2,7 @@
 //! language, nothing saved while invalid, focus on the first invalid field, and a clear way
 //! out of a save conflict that keeps what was typed.
 
+use crate::nav::query_map;
 use crate::routes::use_params_map;
 use crate::state::effect;
 use crate::state::resource;
@@ -12,7 +13,6 @@ use cartera_core::domain::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use crate::nav::query_map;
 
 use crate::components::account_picker::AccountPicker;
 use crate::components::address_fields::{AddressDraft, AddressFields};

@@ -1,6 +1,8 @@
 //! `/deals/:id`: a deal's facts, its stage history (who moved it and when), the cycle length
 //! once closed, and the actions: edit, win or lose with a reason, reopen, delete (with undo).
 
+use crate::nav::NavigateOptions;
+use crate::nav::use_navigate;
 use crate::routes::use_params_map;
 use crate::state::resource;
 use cartera_core::domain::sales::{
@@ -9,8 +11,6 @@ use cartera_core::domain::sales::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use crate::nav::NavigateOptions;
-use crate::nav::use_navigate;
 
 use crate::components::conflict_badge::ConflictBadge;
 use crate::components::deal_close::DealCloseDialog;

@@ -4,6 +4,7 @@
 //! team has several pipelines, the deal's pipeline is chosen too (changing it starts the deal at
 //! that pipeline's first stage).
 
+use crate::nav::{query_map, use_navigate};
 use crate::routes::use_params_map;
 use crate::state::effect;
 use crate::state::resource;
@@ -15,7 +16,6 @@ use cartera_core::domain::sales::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use crate::nav::{query_map, use_navigate};
 
 use crate::components::account_picker::AccountPicker;
 use crate::components::deal_fields::{SalesErrors, owner_options};

@@ -2,6 +2,8 @@
 //! account or a new one; optionally a deal with amount, currency, close date and stage), then
 //! every document written in ONE `bulk_docs` batch, a toast, and the new contact's page.
 
+use crate::nav::NavigateOptions;
+use crate::nav::use_navigate;
 use crate::routes::use_params_map;
 use crate::state::resource;
 use cartera_core::domain::leads::{
@@ -11,8 +13,6 @@ use cartera_core::domain::sales::{SalesField, SalesFieldError, ValidDeal, valida
 use cartera_core::domain::{ACCOUNT_TYPE, Account, new_id};
 use chrono::{Duration, Utc};
 use leptos::prelude::*;
-use crate::nav::NavigateOptions;
-use crate::nav::use_navigate;
 
 use crate::components::field::{SelectField, TextField};
 use crate::components::record_detail::{LoadFailed, PageLoading};

@@ -1,8 +1,8 @@
 //! `/login`: server, user and password; signs in with a cookie session, starts syncing and
 //! goes to the contacts. The password is sent once and never stored.
 
-use leptos::prelude::*;
 use crate::nav::use_navigate;
+use leptos::prelude::*;
 
 use crate::components::field::{TextField, focus_by_id};
 use crate::i18n::{SyncMsg as Msg, expect_i18n};

@@ -34,7 +34,9 @@ impl SearchIndex {
         let n = u32::try_from(self.doc_ids.len()).unwrap_or(u32::MAX);
         let alive = |d: &u32| !self.dead[*d as usize];
         let mut recent: Vec<u32> = (self.main_docs..n).filter(alive).collect();
-        recent.sort_unstable_by(|&a, &b| self.doc_ids[a as usize].cmp(&self.doc_ids[b as usize]));
+        crate::sort::sort_by(&mut recent, |&a, &b| {
+            self.doc_ids[a as usize].cmp(&self.doc_ids[b as usize])
+        });
         let mut order = Vec::with_capacity(self.len());
         let mut main = (0..self.main_docs).filter(alive).peekable();
         for r in recent {
@@ -62,7 +64,9 @@ impl SearchIndex {
             .filter(|&t| uses[t as usize] > 0)
             .map(|t| (prefix_key(text(t)), t))
             .collect();
-        recent.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| text(a.1).cmp(text(b.1))));
+        crate::sort::sort_by(&mut recent, |a, b| {
+            a.0.cmp(&b.0).then_with(|| text(a.1).cmp(text(b.1)))
+        });
         let mut remap = vec![u32::MAX; uses.len()];
         let mut push = |t: u32| {
             if uses[t as usize] > 0 {

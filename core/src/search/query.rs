@@ -199,12 +199,12 @@ impl SearchIndex {
 }
 
 /// Keeps the first `limit` of `items` by `cmp`, sorted.
-fn select<T>(items: &mut Vec<T>, limit: usize, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+fn select<T>(items: &mut Vec<T>, limit: usize, cmp: impl Fn(&T, &T) -> Ordering) {
     if items.len() > limit {
-        items.select_nth_unstable_by(limit - 1, &mut cmp);
+        items.select_nth_unstable_by(limit - 1, &cmp);
         items.truncate(limit);
     }
-    items.sort_unstable_by(cmp);
+    crate::sort::sort_by(items, cmp);
 }
 
 fn bit(bits: &[u64], i: u32) -> bool {

@@ -58,7 +58,7 @@ pub fn needed_leaf_bodies(records: &HashMap<String, DocRecord>) -> Vec<(String, 
                 .map(move |rev| (id.clone(), rev))
         })
         .collect();
-    needed.sort();
+    crate::sort::sort(&mut needed);
     needed
 }
 

@@ -98,7 +98,7 @@ impl RevTree {
                 deleted: n.deleted,
             })
             .collect();
-        leaves.sort_by(|a, b| b.rank().cmp(&a.rank()));
+        crate::sort::sort_by(&mut leaves, |a, b| b.rank().cmp(&a.rank()));
         leaves
     }
 
@@ -319,7 +319,7 @@ impl RevTree {
             // Parents were added after their children: restore parents-first order. Positions
             // grow by one from parent to child, so ordering by position is enough.
             let mut order: Vec<usize> = (0..self.nodes.len()).collect();
-            order.sort_by_key(|i| self.nodes[*i].rev.pos);
+            crate::sort::sort_by_key(&mut order, |i| self.nodes[*i].rev.pos);
             self.rebuild(&order);
         }
     }
