@@ -55,7 +55,7 @@ pub fn use_location() -> Location {
 }
 
 /// A function that shows another address in the app: `navigate("/deals/d-1", Default::default())`.
-pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Clone + Copy + 'static {
+pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Clone + 'static {
     let location = use_location();
     move |to: &str, options: NavigateOptions| location.go(to, options.replace)
 }

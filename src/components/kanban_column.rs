@@ -7,6 +7,8 @@ use std::sync::Arc;
 use cartera_core::domain::sales::{Amounts, ColumnTotals};
 use leptos::prelude::*;
 
+use crate::components::keyed::keyed;
+
 use crate::components::kanban_card::{CardData, Dragging, KanbanCard};
 use crate::i18n::{Locale, SalesMsg, expect_i18n, fmt_money};
 
@@ -101,9 +103,7 @@ pub fn KanbanColumn(
                 </dl>
             </header>
             <ul class="kanban-cards">
-                <For each=shown key=|c| (c.id.clone(), c.stage_id.clone(), c.amount.clone(), c.title.clone(), c.stalled) let(card)>
-                    <KanbanCard card stages on_move />
-                </For>
+                {keyed(shown, card_key, move |card| view! { <KanbanCard card stages on_move /> }.into_any())}
             </ul>
             {move || cards.with(|c| c.is_empty()).then(|| view! { <p class="kanban-empty">{i18n.t(SalesMsg::EmptyColumn)}</p> })}
             {move || (hidden() > 0).then(|| view! {
@@ -113,4 +113,12 @@ pub fn KanbanColumn(
             })}
         </section>
     }
+}
+
+/// A card is drawn again when anything it shows changes (its text, amount, stage or flag).
+fn card_key(c: &CardData) -> String {
+    format!(
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        c.id, c.stage_id, c.amount.amount_minor, c.amount.currency, c.title, c.stalled
+    )
 }

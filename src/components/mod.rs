@@ -12,6 +12,7 @@ pub mod field;
 pub mod form_errors;
 pub mod kanban_card;
 pub mod kanban_column;
+pub mod keyed;
 pub mod lead_actions;
 pub mod lead_duplicates;
 pub mod lead_filters;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::field::{TextField, focus_by_id};
 use crate::components::form_errors::{FormErrors, field_id};
+use crate::components::keyed::keyed;
 use crate::i18n::{FieldLabel, RecordForm, expect_i18n};
 
 /// The values of a repeated field; each box keeps its own signal and a stable key.
@@ -78,7 +79,10 @@ pub fn MultiField(
     };
     view! {
         <div class="multi-field">
-            <For each=indexed key=|(i, (k, _))| (*i, *k) let((i, (key, value)))>
+            {keyed(
+                indexed,
+                |(i, (k, _))| format!("{i}:{k}"),
+                move |(i, (key, value))| view! {
                 <div class="multi-field-row">
                     <TextField
                         id=field_id(field(i))
@@ -100,7 +104,8 @@ pub fn MultiField(
                         </button>
                     })}
                 </div>
-            </For>
+                }.into_any(),
+            )}
             <button type="button" class="btn btn-link" on:click=add>
                 <span aria-hidden="true">"+ "</span>
                 {move || i18n.t(add_label.clone())}

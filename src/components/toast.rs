@@ -1,5 +1,6 @@
 //! Renders the toasts of `state::Toasts`: polite announcements, errors as alerts.
 
+use crate::components::keyed::keyed;
 use leptos::prelude::*;
 
 use crate::i18n::{Common, Shell as Msg, expect_i18n};
@@ -11,9 +12,11 @@ pub fn ToastHost() -> impl IntoView {
     let toasts = expect_toasts();
     view! {
         <section class="toasts" aria-label=i18n.signal(Msg::Notifications) aria-live="polite">
-            <For each=move || toasts.items() key=|t| t.id let:toast>
-                <ToastView toast/>
-            </For>
+            {keyed(
+                move || toasts.items(),
+                |t| t.id.to_string(),
+                |toast| view! { <ToastView toast/> }.into_any(),
+            )}
         </section>
     }
 }

@@ -4,6 +4,7 @@
 //! Keyboard (desktop): ↑/↓ move between rows, PageUp/PageDown jump a screen, Home/End go to the
 //! ends; the focused row is kept in view. Rows are ordinary links, so Enter opens them.
 
+use crate::components::keyed::keyed;
 use crate::state::effect;
 use std::sync::Arc;
 
@@ -131,7 +132,10 @@ where
     view! {
         <div class="vlist" node_ref=scroller on:scroll=on_scroll on:keydown=on_keydown>
             <ul class="vlist-inner" role="list" aria-label=label style:height=total_height>
-                <For each=move || visible.get() key=|(i, id)| (*i, id.clone()) let((i, id))>
+                {keyed(
+                    move || visible.get(),
+                    |(i, id)| format!("{i}:{id}"),
+                    move |(i, id)| view! {
                     <li
                         class="vlist-row"
                         data-row=i
@@ -142,7 +146,8 @@ where
                     >
                         {row.clone()(i, id)}
                     </li>
-                </For>
+                    }.into_any(),
+                )}
             </ul>
         </div>
     }

@@ -95,15 +95,7 @@ fn AccountView(data: AccountData) -> impl IntoView {
     let (ctx, store) = (WriteCtx::new(), expect_store());
     let on_delete = move |()| {
         let navigate = navigate.clone();
-        let back = move || {
-            navigate(
-                "/accounts",
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            )
-        };
+        let back = move || navigate("/accounts", NavigateOptions { replace: true });
         delete_with_undo(ctx, store.clone(), Kind::Account, doc.clone(), back);
     };
     let subtitle = [

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use crate::components::address_fields::{AddressDraft, AddressFields};
 use crate::components::field::{TextAreaField, TextField};
 use crate::components::form_errors::FormErrors;
+use crate::components::keyed::keyed;
 use crate::components::multi_field::{MultiField, MultiValue};
 use crate::components::record_detail::{LoadFailed, PageLoading, RecordNotFound, label};
 use crate::components::record_form::{FormFrame, FormState, submit};
@@ -197,7 +198,10 @@ fn AddressList(addresses: RwSignal<Vec<(u32, AddressDraft)>>, errors: FormErrors
     };
     let indexed = move || addresses.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
-        <For each=indexed key=|(i, (k, _))| (*i, *k) let((i, (key, draft)))>
+        {keyed(
+            indexed,
+            |(i, (k, _))| format!("{i}:{k}"),
+            move |(i, (key, draft))| view! {
             <fieldset class="form-group">
                 <legend>{move || legend(i)}</legend>
                 <AddressFields index=i draft errors />
@@ -207,7 +211,8 @@ fn AddressList(addresses: RwSignal<Vec<(u32, AddressDraft)>>, errors: FormErrors
                     </button>
                 })}
             </fieldset>
-        </For>
+            }.into_any(),
+        )}
         <button type="button" class="btn btn-link" on:click=add>
             <span aria-hidden="true">"+ "</span>
             {i18n.signal(RecordForm::AddAddress)}

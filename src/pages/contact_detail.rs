@@ -73,15 +73,7 @@ fn ContactView(data: ContactData) -> impl IntoView {
     let (ctx, store) = (WriteCtx::new(), expect_store());
     let on_delete = move |()| {
         let navigate = navigate.clone();
-        let back = move || {
-            navigate(
-                "/contacts",
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            )
-        };
+        let back = move || navigate("/contacts", NavigateOptions { replace: true });
         delete_with_undo(ctx, store.clone(), Kind::Contact, doc.clone(), back);
     };
     let account = account.map(|a| (a.id, a.name));

@@ -89,15 +89,7 @@ fn DealView(loaded: Loaded<Deal>) -> impl IntoView {
     let navigate = use_navigate();
     let on_delete = move |()| {
         let navigate = navigate.clone();
-        let back = move || {
-            navigate(
-                "/deals",
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            )
-        };
+        let back = move || navigate("/deals", NavigateOptions { replace: true });
         delete_deal_with_undo(ctx, doc.clone(), back);
     };
     let closing = RwSignal::new(None::<DealStatus>);

@@ -10,6 +10,7 @@
 //! board); a name left as shown is saved as it was stored, so a Spanish and an English rep
 //! keep seeing their own words.
 
+use crate::components::keyed::keyed;
 use crate::state::effect;
 use cartera_core::domain::Meta;
 use cartera_core::domain::sales::{
@@ -268,9 +269,11 @@ pub fn PipelinesSection() -> impl IntoView {
                     <p class="field-error" aria-live="polite">
                         {move || errors.get(i18n, SalesField::Stages)}
                     </p>
-                    <For each=move || form.rows.get() key=|r| r.key let:row>
-                        <StageRow row form errors/>
-                    </For>
+                    {keyed(
+                        move || form.rows.get(),
+                        |r| r.key.to_string(),
+                        move |row| view! { <StageRow row form errors/> }.into_any(),
+                    )}
                     <button type="button" class="btn btn-link" on:click=add>
                         <span aria-hidden="true">"+ "</span>
                         {i18n.signal(SalesMsg::AddStage)}

@@ -3,6 +3,7 @@
 //! `validate_routing` and saved as the `routing_rules` document with an Undo toast. The
 //! defaults are shown until the team stores its own. Editable by managers and admins.
 
+use crate::components::keyed::keyed;
 use cartera_core::domain::leads::{
     RouteKind, RoutingField, RoutingFieldError, RoutingInput, RoutingRuleInput, RoutingRules,
     validate_routing,
@@ -194,9 +195,11 @@ pub fn RoutingSection() -> impl IntoView {
             })}
             <form on:submit=submit novalidate>
                 <fieldset class="plain" disabled=!editable>
-                    <For each=move || form.rows.get() key=|r| r.key let:row>
-                        <RuleRow row form/>
-                    </For>
+                    {keyed(
+                        move || form.rows.get(),
+                        |r| r.key.to_string(),
+                        move |row| view! { <RuleRow row form/> }.into_any(),
+                    )}
                     <button type="button" class="btn btn-link" on:click=add>
                         <span aria-hidden="true">"+ "</span>
                         {i18n.signal(RoutingMsg::Add)}

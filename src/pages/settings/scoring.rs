@@ -4,6 +4,7 @@
 //! with an Undo toast. Saving (and Undo) scores every lead again with the saved rules. The
 //! defaults are shown until the team stores its own. Editable by managers and admins.
 
+use crate::components::keyed::keyed;
 use cartera_core::domain::leads::{
     ConditionKind, ScoringField, ScoringFieldError, ScoringRuleInput, ScoringRules,
     validate_scoring,
@@ -226,9 +227,11 @@ pub fn ScoringSection() -> impl IntoView {
             <form on:submit=submit novalidate>
                 <fieldset class="plain" disabled=!editable>
                     <p class="field-error" aria-live="polite">{move || form.error(ScoringField::Rules)}</p>
-                    <For each=move || form.rows.get() key=|r| r.key let:row>
-                        <ScoringRow row form/>
-                    </For>
+                    {keyed(
+                        move || form.rows.get(),
+                        |r| r.key.to_string(),
+                        move |row| view! { <ScoringRow row form/> }.into_any(),
+                    )}
                     <button type="button" class="btn btn-link" on:click=add>
                         <span aria-hidden="true">"+ "</span>
                         {i18n.signal(ScoringMsg::Add)}
