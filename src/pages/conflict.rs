@@ -10,6 +10,7 @@
 
 use crate::nav::use_navigate;
 use crate::routes::use_params_map;
+use crate::state::job;
 use crate::state::resource;
 use cartera_core::domain::Field;
 use cartera_core::store::WriteError;
@@ -136,7 +137,7 @@ fn ConflictForm(conflict: ConflictView) -> impl IntoView {
     let choices = RwSignal::new(conflict.fields.clone());
     let back = record_href(&conflict);
     let shared = StoredValue::new(conflict.clone());
-    let save = Action::new_local(move |_: &()| {
+    let save = job(move |_: &()| {
         let (store, view) = (store.clone(), shared.get_value());
         let (navigate, back) = (navigate.clone(), record_href(&view));
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);

@@ -2,6 +2,7 @@
 //! goes to the contacts. The password is sent once and never stored.
 
 use crate::nav::use_navigate;
+use crate::state::job;
 use leptos::prelude::*;
 
 use crate::components::field::{TextField, focus_by_id};
@@ -63,7 +64,7 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let problems = RwSignal::new(Problems::default());
     let failure = RwSignal::new(None::<Msg>);
-    let submit = Action::new_local(move |(url, name, secret): &(String, String, String)| {
+    let submit = job(move |(url, name, secret): &(String, String, String)| {
         let (store, url, name, secret) = (store.clone(), url.clone(), name.clone(), secret.clone());
         let navigate = navigate.clone();
         async move {

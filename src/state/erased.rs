@@ -97,3 +97,73 @@ pub fn effect(f: impl FnMut() + 'static) {
 fn effect_dyn(mut f: Box<dyn FnMut()>) {
     Effect::new(move |_| f());
 }
+
+type JobFn<I> = Rc<dyn Fn(&I) -> Pin<Box<dyn Future<Output = ()>>>>;
+
+/// What a button starts and waits for, like `Action::new_local` (the app only ever used its
+/// `dispatch` and `pending`): `job.dispatch(input)` runs `f(&input)` under the owner that made
+/// the job (so `expect_*` works inside), and `job.pending().get()` is true while a run is going.
+pub struct Job<I: 'static> {
+    run: StoredValue<(JobFn<I>, Option<Owner>), LocalStorage>,
+    busy: RwSignal<u32>,
+}
+
+impl<I> Clone for Job<I> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<I> Copy for Job<I> {}
+
+/// A [`Job`] running `f`.
+pub fn job<I: 'static, Fut: Future<Output = ()> + 'static>(
+    f: impl Fn(&I) -> Fut + 'static,
+) -> Job<I> {
+    let run: JobFn<I> = Rc::new(move |input: &I| Box::pin(f(input)));
+    Job {
+        run: StoredValue::new_local((run, Owner::current())),
+        busy: RwSignal::new(0),
+    }
+}
+
+impl<I: 'static> Job<I> {
+    /// Starts a run with `input` (runs may overlap, as with `Action`).
+    pub fn dispatch(&self, input: I) {
+        let Some((run, owner)) = self.run.try_get_value() else {
+            return; // the page that made the job is gone
+        };
+        let fut = match &owner {
+            Some(owner) => owner.with(|| run(&input)),
+            None => run(&input),
+        };
+        start(self.busy, owner, fut);
+    }
+
+    /// Whether a run is going (tracked).
+    pub fn pending(&self) -> Busy {
+        Busy(self.busy)
+    }
+}
+
+/// [`Job::pending`]: `get()` is true while a run is going.
+#[derive(Clone, Copy)]
+pub struct Busy(RwSignal<u32>);
+
+impl Busy {
+    pub fn get(&self) -> bool {
+        self.0.get() > 0
+    }
+}
+
+#[inline(never)]
+fn start(busy: RwSignal<u32>, owner: Option<Owner>, fut: Pin<Box<dyn Future<Output = ()>>>) {
+    busy.update(|n| *n += 1);
+    let task = async move {
+        fut.await;
+        busy.try_update(|n| *n = n.saturating_sub(1));
+    };
+    match owner {
+        Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(task)),
+        None => leptos::task::spawn_local(task),
+    }
+}

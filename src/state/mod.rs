@@ -58,7 +58,7 @@ use cartera_core::store::{StoreError, WriteError};
 
 pub use data_tools::{StorageUse, delete_all_data, export_all, load_sample, storage_use};
 pub use data_version::{DataVersion, expect_data_version, provide_data_version};
-pub use erased::{Res, effect, resource};
+pub use erased::{Job, Res, effect, job, resource};
 pub use service_worker::{AppUpdate, expect_app_update, provide_app_update};
 pub use store::{
     Db, Persistence, Store, StoreStatus, expect_persistence, expect_store, open_into,

@@ -1,5 +1,6 @@
 //! Data tools: export everything as JSON, load sample data, delete all local data.
 
+use crate::state::job;
 use leptos::prelude::*;
 
 use crate::components::confirm_dialog::ConfirmDialog;
@@ -27,7 +28,7 @@ fn ExportData() -> impl IntoView {
     let i18n = expect_i18n();
     let store = expect_store();
     let toasts = expect_toasts();
-    let export = Action::new_local(move |_: &()| {
+    let export = job(move |_: &()| {
         let store = store.clone();
         async move {
             match state::export_all(&store).await {
@@ -64,7 +65,7 @@ fn SampleData() -> impl IntoView {
     let size = RwSignal::new(SAMPLE_SIZES[1]);
     // (done, total) while loading.
     let progress = RwSignal::new(None::<(usize, usize)>);
-    let load = Action::new_local(move |n: &usize| {
+    let load = job(move |n: &usize| {
         let (store, n) = (store.clone(), *n);
         async move {
             let report = move |done, total| progress.set(Some((done, total)));
@@ -149,7 +150,7 @@ fn DeleteAll() -> impl IntoView {
     let store = expect_store();
     let toasts = expect_toasts();
     let open = RwSignal::new(false);
-    let delete = Action::new_local(move |_: &()| {
+    let delete = job(move |_: &()| {
         let store = store.clone();
         async move {
             // On success the page reloads onto an empty store; only a failure comes back.

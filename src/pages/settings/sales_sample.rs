@@ -1,6 +1,7 @@
 //! Settings › "Load sample deals": core's `sample_deals` over the stored accounts, in the
 //! default pipeline (created first when missing).
 
+use crate::state::job;
 use cartera_core::domain::sales::{sample_deals, sample_pipeline};
 use cartera_core::domain::{ACCOUNT_TYPE, Account};
 use cartera_core::store::{DocStore, Edit, Query, StoreError};
@@ -61,7 +62,7 @@ pub fn SalesSample() -> impl IntoView {
         expect_sales(),
     );
     let size = RwSignal::new(SIZES[0].to_string());
-    let load = Action::new_local(move |n: &usize| {
+    let load = job(move |n: &usize| {
         let (store, n) = (store.clone(), *n);
         let pipeline = sales
             .pipelines

@@ -1,6 +1,7 @@
 //! Settings › Sync: the server and account this device syncs with, and signing out, keeping
 //! the local data or wiping it.
 
+use crate::state::job;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -41,7 +42,7 @@ fn SignOut() -> impl IntoView {
     let i18n = expect_i18n();
     let (sync, store, toasts) = (expect_sync(), expect_store(), expect_toasts());
     let dialog = NodeRef::<Dialog>::new();
-    let leave = Action::new_local(move |wipe: &bool| {
+    let leave = job(move |wipe: &bool| {
         let (store, wipe) = (store.clone(), *wipe);
         async move {
             sign_out(sync).await;
