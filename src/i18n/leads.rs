@@ -195,7 +195,7 @@ impl Message for LeadErrorText {
 }
 
 /// The lead screens' words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum Leads {
     Title,
     New,

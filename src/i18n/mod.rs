@@ -73,6 +73,13 @@ pub trait Message {
     fn text(&self, locale: Locale) -> Cow<'static, str>;
 }
 
+/// `i18n.t(&msg)`: a message need not be cloned to be read.
+impl<M: Message + ?Sized> Message for &M {
+    fn text(&self, locale: Locale) -> Cow<'static, str> {
+        (**self).text(locale)
+    }
+}
+
 const STORAGE_KEY: &str = "cartera.locale";
 
 /// The locale service, kept in context.

@@ -33,7 +33,7 @@ fn int(l: Locale, n: usize) -> String {
 }
 
 /// The sales screens' words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum SalesMsg {
     NavPipeline,
     PipelineTitle,

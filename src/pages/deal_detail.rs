@@ -164,7 +164,7 @@ fn DealFacts(deal: Deal) -> impl IntoView {
     let days = time_in_stage(&d, now).num_days();
     let money = |m: &cartera_core::domain::money::Money| fmt_money(l, m.amount_minor, &m.currency);
     let row = |label: SalesMsg, value: AnyView| {
-        view! { <DetailRow label=i18n.signal(label.clone())>{value}</DetailRow> }
+        view! { <DetailRow label=i18n.signal(label)>{value}</DetailRow> }
     };
     use cartera_core::domain::sales::SalesField as F;
     let stage = stage_label(pipeline.as_ref(), &d.stage_id, l);

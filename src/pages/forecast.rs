@@ -155,7 +155,7 @@ fn ForecastTable(fc: Memo<Forecast>, owner: RwSignal<String>) -> impl IntoView {
                 <table class="forecast-table">
                     <thead><tr>
                         <th scope="col">{i18n.signal(SalesMsg::Period)}</th>
-                        {heads.into_iter().map(|h| view! { <th scope="col">{move || i18n.t(h.clone())}</th> }).collect_view()}
+                        {heads.into_iter().map(|h| view! { <th scope="col">{i18n.signal(h)}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -258,7 +258,8 @@ fn Charts(fc: Memo<Forecast>, owner: RwSignal<String>, currency: Memo<String>) -
     });
     let t = move |m: SalesMsg| i18n.signal(m);
     let money_desc = move |m: SalesMsg| {
-        Signal::derive(move || format!("{} ({})", i18n.t(m.clone()), currency.get()))
+        let label = i18n.signal(m);
+        Signal::derive(move || format!("{} ({})", label.get(), currency.get()))
     };
     view! {
         <section class="card charts" aria-labelledby="charts-title">

@@ -343,7 +343,7 @@ fn PasteBox(draft: Draft, i18n: I18n) -> impl IntoView {
             <TextAreaField id="lead-paste" label=i18n.signal(Leads::PasteLabel) value=text />
             <p class="field-hint">{i18n.signal(Leads::PasteHint)}</p>
             <button type="button" class="btn" on:click=fill>{i18n.signal(Leads::FillFromPaste)}</button>
-            <p class="paste-status" role="status">{move || status.get().map(|m| i18n.t(m))}</p>
+            <p class="paste-status" role="status">{move || status.with(|m| m.as_ref().map(|m| i18n.t(m)))}</p>
         </details>
     }
 }

@@ -63,7 +63,7 @@ fn Section(id: &'static str, title: Leads, children: Children) -> impl IntoView 
     let i18n = expect_i18n();
     view! {
         <section class="detail-section" aria-labelledby=id>
-            <h2 id=id>{move || i18n.t(title.clone())}</h2>
+            <h2 id=id>{i18n.signal(title)}</h2>
             {children()}
         </section>
     }
@@ -149,7 +149,7 @@ fn LeadFields(lead: Lead) -> impl IntoView {
     let i18n = expect_i18n();
     let l = lead;
     let row = move |label: Leads, value: AnyView| {
-        view! { <DetailRow label=i18n.signal(label.clone())>{value}</DetailRow> }
+        view! { <DetailRow label=i18n.signal(label)>{value}</DetailRow> }
     };
     let text = |s: &str| (!s.is_empty()).then(|| s.to_owned().into_any());
     let a = &l.address;

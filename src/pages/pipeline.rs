@@ -186,7 +186,7 @@ fn BoardFilters(
             <label class="filter">
                 <span>{i18n.signal(SalesMsg::CloseFilter)}</span>
                 <select bind:value=period>
-                    {periods.into_iter().map(|(v, m)| view! { <option value=v>{move || i18n.t(m.clone())}</option> }).collect_view()}
+                    {periods.into_iter().map(|(v, m)| view! { <option value=v>{i18n.signal(m)}</option> }).collect_view()}
                 </select>
             </label>
         </div>
