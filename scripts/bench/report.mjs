@@ -44,8 +44,10 @@ const searches = wasm.filter((r) => r.name === 'search');
 if (!imp || searches.length < 2) throw new Error('benchmark output incomplete: see bench-out/wasm.log');
 
 const rows = [
-  ['wasm size (raw / gzip / brotli)', `${kib(size.raw)} / ${kib(size.gzip)} / ${kib(size.brotli)}`,
-    '≤ 600 KiB brotli', size.brotli <= 600 * 1024 ? 'met' : 'MISSED'],
+  // The issue says "600 KB"; the stricter reading (600,000 bytes, not 600 KiB) is checked.
+  ['wasm size (raw / gzip / brotli)',
+    `${kib(size.raw)} / ${kib(size.gzip)} / ${kib(size.brotli)} (${size.brotli.toLocaleString('en')} bytes)`,
+    '≤ 600 KB (600,000 bytes) brotli', size.brotli <= 600_000 ? 'met' : 'MISSED'],
   [`bulk import ${imp.n} contacts: IdbStore vs raw IndexedDB put`,
     `${Number(imp.ours_ms).toFixed(0)} ms vs ${Number(imp.raw_ms).toFixed(0)} ms = ${Number(imp.ratio).toFixed(2)}×`,
     '≤ 1.5× the floor', Number(imp.ratio) <= 1.5 ? 'met' : 'MISSED'],

@@ -90,6 +90,22 @@ test('contacts and accounts: create, link, reload, offline edit, search, errors,
     assert.equal(await people.getByRole('link', { name: OTHER }).count(), 0, 'only the linked contact is listed');
   });
 
+  await t.test('links open pages without a page load; Back and Forward follow the history', async () => {
+    await page.evaluate(() => { window.sameDocument = true; });
+    await page.getByRole('region', { name: 'Contactos (1)' }).getByRole('link', { name: CONTACT }).click();
+    await page.getByRole('heading', { level: 1, name: CONTACT }).waitFor();
+    assert.equal(page.url(), contactUrl, 'the address bar follows the link');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: ACCOUNT }).waitFor();
+    assert.equal(page.url(), accountUrl);
+    await page.goForward();
+    await page.getByRole('heading', { level: 1, name: CONTACT }).waitFor();
+    assert.equal(page.url(), contactUrl);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: ACCOUNT }).waitFor();
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'the app was never reloaded');
+  });
+
   await t.test('offline: the app still starts, shows them, and keeps an edit across a reload', async () => {
     await page.getByRole('region', { name: 'Contactos (1)' }).getByRole('link', { name: CONTACT }).click();
     await page.getByRole('heading', { level: 1, name: CONTACT }).waitFor();
