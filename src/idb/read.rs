@@ -267,12 +267,7 @@ pub(crate) async fn changes(
         .map_err(|e| js_error(&e))?;
     let results: Vec<Change> = decode_records(&value(&req).await?)?
         .into_iter()
-        .map(|rec| Change {
-            seq: rec.seq,
-            leaves: rec.tree.leaves().into_iter().map(|l| l.rev).collect(),
-            deleted: rec.deleted,
-            id: rec.id,
-        })
+        .map(|rec| rec.change())
         .collect();
     let last_seq = results.last().map_or(since, |c| c.seq);
     Ok(ChangesPage { results, last_seq })

@@ -141,6 +141,7 @@ pub(crate) fn changes(bytes: &[u8]) -> Result<RemoteChanges, RemoteError> {
             leaves: row.changes.into_iter().map(|l| l.rev).collect(),
             deleted: row.deleted.unwrap_or(false),
             doc: row.doc.and_then(|d| Doc::from_json(d).ok()),
+            made_here: false,
         })
         .collect();
     Ok(RemoteChanges {

@@ -67,6 +67,7 @@ macro_rules! conformance_cases {
             case_changes_have_one_row_per_document,
             case_changes_page_by_limit,
             case_changes_report_deletions_and_leaves,
+            case_changes_say_which_revisions_were_made_here,
             case_all_docs_ranges_and_limit,
             case_local_docs_are_kept_apart,
             case_info_counts_live_documents,

@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::Seq;
 use super::error::DocError;
 use super::rev::Rev;
 use super::tree::RevTree;
+use super::{Change, Seq};
 
 /// A document's own fields, without the underscore metadata (`_id`, `_rev`, `_deleted`, ...).
 pub type Body = Map<String, Value>;
@@ -134,9 +134,28 @@ pub struct DocRecord {
     /// written before bases were kept have none.
     #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
     pub base: Option<Rev>,
+    /// The last revision a local edit on this device made (not one received by replication).
+    /// While it is the only leaf, no other database can have it except through this device's
+    /// pushes: see [`Change::made_here`]. Records written before this was kept have none.
+    #[serde(rename = "e", default, skip_serializing_if = "Option::is_none")]
+    pub made_here: Option<Rev>,
 }
 
 impl DocRecord {
+    /// This document's row of the changes feed.
+    pub fn change(&self) -> Change {
+        let leaves: Vec<Rev> = self.tree.leaves().into_iter().map(|l| l.rev).collect();
+        Change {
+            seq: self.seq,
+            id: self.id.clone(),
+            made_here: self.made_here.is_some()
+                && leaves.len() == 1
+                && leaves.first() == self.made_here.as_ref(),
+            leaves,
+            deleted: self.deleted,
+        }
+    }
+
     /// The kept base when it is the common ancestor of the winner and of another live leaf:
     /// the revision whose body [`super::DocStore::conflict_base`] returns.
     pub fn conflict_base(&self) -> Option<&Rev> {

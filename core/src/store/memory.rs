@@ -160,12 +160,7 @@ impl DocStore for MemoryStore {
         let results: Vec<Change> = rows
             .into_iter()
             .take(limit)
-            .map(|r| Change {
-                seq: r.seq,
-                id: r.id.clone(),
-                leaves: r.tree.leaves().into_iter().map(|l| l.rev).collect(),
-                deleted: r.deleted,
-            })
+            .map(DocRecord::change)
             .collect();
         let last_seq = results.last().map_or(since, |c| c.seq);
         Ok(ChangesPage { results, last_seq })

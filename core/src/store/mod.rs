@@ -40,6 +40,9 @@ pub struct Change {
     pub leaves: Vec<Rev>,
     /// True when the winning revision is a deletion.
     pub deleted: bool,
+    /// True when the only leaf is a revision a local edit on this device made: a database this
+    /// device has not pushed it to lacks it, so a push need not ask (`_revs_diff`).
+    pub made_here: bool,
 }
 
 /// A page of the changes feed.

@@ -129,7 +129,9 @@ fn apply_edit(batch: &mut Batch<'_>, edit: Edit) -> Result<Rev, WriteError> {
         deleted: edit.deleted,
         body: edit.body,
     };
+    let id = new.id.clone();
     batch.commit(tree, new);
+    batch.set_made_here(&id, &rev);
     if let Some(base) = base {
         batch.set_base(base);
     }
@@ -281,9 +283,9 @@ impl<'a> Batch<'a> {
         self.seq += 1;
         let id = new.id.clone();
         doc.bodies.insert(new.rev.clone(), new);
-        let mut base = None;
+        let (mut base, mut made_here) = (None, None);
         if let Some(old) = doc.record.take() {
-            base = old.base;
+            (base, made_here) = (old.base, old.made_here);
             let old_doc = Doc {
                 id: old.id,
                 rev: old.winner,
@@ -307,8 +309,16 @@ impl<'a> Batch<'a> {
             index: IndexEntries::from_body(winner.deleted, &body),
             body,
             base,
+            made_here,
         });
         doc.changed = true;
+    }
+
+    /// Records `rev`, just committed by a local edit, as made on this device.
+    fn set_made_here(&mut self, id: &str, rev: &Rev) {
+        if let Some(record) = self.docs.get_mut(id).and_then(|d| d.record.as_mut()) {
+            record.made_here = Some(rev.clone());
+        }
     }
 
     /// Makes `base` the kept base of its (just committed) document.

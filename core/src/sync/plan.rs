@@ -24,20 +24,40 @@ pub struct WriteSummary {
     pub refused: Vec<RefusedDoc>,
 }
 
-/// The `_revs_diff` request for a page of changes: every leaf of every document. Ids starting
-/// with `_` (design documents) are left out: the local store refuses them and the app writes
-/// none, so they never travel.
-pub fn plan_diff(changes: &[RemoteChange]) -> RevsDiff {
-    let mut diff: BTreeMap<String, BTreeSet<Rev>> = BTreeMap::new();
+/// Every leaf of a page of changes, split by whether the target must be asked.
+#[derive(Debug, Default, PartialEq)]
+pub struct Wanted {
+    /// The `_revs_diff` request.
+    pub ask: RevsDiff,
+    /// Documents whose every row says the source made the only leaf
+    /// ([`RemoteChange::made_here`]): the target lacks them unless this device pushed them
+    /// before (then writing them again changes nothing). Sending them without asking saves the
+    /// target a lookup per document and the push a round trip.
+    pub lacking: RevsDiff,
+}
+
+/// What to ask `_revs_diff` for a page of changes, and what to send without asking. Ids
+/// starting with `_` (design documents) are left out: the local store refuses them and the app
+/// writes none, so they never travel.
+pub fn plan_diff(changes: &[RemoteChange]) -> Wanted {
+    // Per id: its leaves, and whether every row of it said "made here".
+    let mut diff: BTreeMap<String, (BTreeSet<Rev>, bool)> = BTreeMap::new();
     for change in changes.iter().filter(|c| !c.id.starts_with('_')) {
-        diff.entry(change.id.clone())
-            .or_default()
-            .extend(change.leaves.iter().cloned());
+        let entry = diff
+            .entry(change.id.clone())
+            .or_insert_with(|| (BTreeSet::new(), true));
+        entry.0.extend(change.leaves.iter().cloned());
+        entry.1 &= change.made_here;
     }
     // Inserted one by one: `collect()` into a BTreeMap would sort a Vec (another sort copy).
-    let mut out = RevsDiff::new();
-    for (id, revs) in diff.into_iter().filter(|(_, revs)| !revs.is_empty()) {
-        out.insert(id, revs.into_iter().collect());
+    let mut out = Wanted::default();
+    for (id, (revs, made_here)) in diff.into_iter().filter(|(_, (revs, _))| !revs.is_empty()) {
+        let side = if made_here {
+            &mut out.lacking
+        } else {
+            &mut out.ask
+        };
+        side.insert(id, revs.into_iter().collect());
     }
     out
 }

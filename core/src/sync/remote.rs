@@ -64,6 +64,11 @@ pub struct RemoteChange {
     /// row was read, possibly newer than `leaves`); `None` when not asked for, or when the
     /// source left it out. Only a hint: the replicator checks it against `leaves`.
     pub doc: Option<Doc>,
+    /// The source itself made the only leaf (a local edit on this device: see
+    /// [`crate::store::Change::made_here`]), so the target lacks it unless this device pushed
+    /// it before: the replicator sends it without asking `_revs_diff`. Always false for a
+    /// server's feed.
+    pub made_here: bool,
 }
 
 /// A page of the changes feed.

@@ -337,10 +337,11 @@ async fn gather(
     changes: &mut [RemoteChange],
 ) -> Result<(Vec<ReplicatedDoc>, bool), SyncError> {
     let wanted = plan_diff(changes);
-    let mut missing = match wanted.is_empty() {
+    let mut missing = match wanted.ask.is_empty() {
         true => RevsDiff::new(),
-        false => target.revs_diff(&wanted).await?,
+        false => target.revs_diff(&wanted.ask).await?,
     };
+    missing.extend(wanted.lacking);
     let from_rows = take_from_rows(changes, &mut missing);
     let pays = docs_pay(changes.len(), from_rows.first_revisions);
     let mut docs = from_rows.docs;

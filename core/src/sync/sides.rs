@@ -136,6 +136,7 @@ impl<S: DocStore> Source for Local<'_, S> {
                 leaves: c.leaves,
                 deleted: c.deleted,
                 doc: None,
+                made_here: c.made_here,
             })
             .collect();
         Ok(RemoteChanges {

@@ -259,6 +259,8 @@ impl Remote for MemoryRemote {
                 leaves: c.leaves,
                 deleted: c.deleted,
                 doc,
+                // A server's feed never says so.
+                made_here: false,
             });
         }
         let changes = RemoteChanges {

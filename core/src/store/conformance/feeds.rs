@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{create, delete, ids, info, must, rev, two_branches, update};
+use super::{create, delete, ids, info, must, replicate, replicated, rev, two_branches, update};
 use crate::store::{Change, DocStore, IdRange, StoreInfo};
 
 fn row_ids(rows: &[Change]) -> Vec<&str> {
@@ -92,6 +92,51 @@ pub async fn case_changes_report_deletions_and_leaves<S: DocStore>(store: &S) {
         vec![rev("2-c"), rev("2-b")],
         "every leaf, winner first"
     );
+}
+
+/// A push sends what this device made without asking the server: the feed must say so only
+/// while the only leaf is a local edit's.
+pub async fn case_changes_say_which_revisions_were_made_here<S: DocStore>(store: &S) {
+    let mine = create(store, "mine", json!({"n": 1})).await;
+    replicate(
+        store,
+        vec![replicated("theirs", "1-t", &["t"], false, json!({"n": 1}))],
+    )
+    .await;
+    two_branches(store, "both").await;
+    let made_here = |page: &crate::store::ChangesPage, id: &str| {
+        page.results
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.made_here)
+            .unwrap_or_else(|| panic!("{id} is in the feed"))
+    };
+    let page = must(store.changes(0, 100).await, "changes");
+    assert!(
+        made_here(&page, "mine"),
+        "a local edit's revision is made here"
+    );
+    assert!(!made_here(&page, "theirs"), "a replicated revision is not");
+    assert!(!made_here(&page, "both"), "nor a conflict");
+
+    // An edit of a replicated document is made here; a replicated edit on top of ours is not.
+    let theirs = update(store, "theirs", &rev("1-t"), json!({"n": 2})).await;
+    let mine_hash = mine.to_string();
+    let mine_hash = mine_hash.split_once('-').map_or("", |(_, h)| h);
+    replicate(
+        store,
+        vec![replicated(
+            "mine",
+            "2-m",
+            &["m", mine_hash],
+            false,
+            json!({"n": 2}),
+        )],
+    )
+    .await;
+    let page = must(store.changes(0, 100).await, "changes");
+    assert!(made_here(&page, "theirs"), "{theirs} was edited here");
+    assert!(!made_here(&page, "mine"), "2-m came from elsewhere");
 }
 
 pub async fn case_all_docs_ranges_and_limit<S: DocStore>(store: &S) {

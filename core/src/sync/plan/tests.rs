@@ -15,6 +15,7 @@ fn change(id: &str, leaves: &[&str]) -> RemoteChange {
         leaves: leaves.iter().map(|r| rev(r)).collect(),
         deleted: false,
         doc: None,
+        made_here: false,
     }
 }
 
@@ -49,10 +50,26 @@ fn the_diff_asks_for_every_leaf_and_skips_design_docs() {
         change("a", &["1-a"]),
         change("b", &["2-y"]),
     ];
-    assert_eq!(
-        plan_diff(&changes),
-        diff(&[("a", &["1-a"]), ("b", &["2-x", "2-y"])])
-    );
+    let wanted = plan_diff(&changes);
+    assert_eq!(wanted.ask, diff(&[("a", &["1-a"]), ("b", &["2-x", "2-y"])]));
+    assert_eq!(wanted.lacking, diff(&[]));
+}
+
+#[test]
+fn revisions_made_here_are_sent_without_asking_unless_a_row_says_otherwise() {
+    let mine = |id, leaves| RemoteChange {
+        made_here: true,
+        ..change(id, leaves)
+    };
+    let changes = [
+        mine("a", &["3-a"]),
+        change("b", &["1-b"]),
+        mine("c", &["2-c"]),
+        change("c", &["2-c"]),
+    ];
+    let wanted = plan_diff(&changes);
+    assert_eq!(wanted.lacking, diff(&[("a", &["3-a"])]));
+    assert_eq!(wanted.ask, diff(&[("b", &["1-b"]), ("c", &["2-c"])]));
 }
 
 #[test]

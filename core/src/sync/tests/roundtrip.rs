@@ -221,3 +221,44 @@ fn a_batch_limit_stops_early_and_the_next_run_continues() {
         assert_identical(&local, &remote).await;
     });
 }
+
+#[test]
+fn a_push_sends_this_devices_edits_without_asking_and_never_echoes_what_it_pulled() {
+    pollster::block_on(async {
+        let (local, remote) = (MemoryStore::new(), MemoryRemote::new());
+        create_many(&local, "dev", 6).await;
+        let report = push(&local, &remote, &push_rep("s1", 4)).await.unwrap();
+        assert_eq!(report.docs_written, 6);
+        assert_eq!(
+            remote.calls(Op::RevsDiff),
+            0,
+            "the device's own edits need no question"
+        );
+
+        // Documents from the server come back in the device's feed after a pull: the push
+        // asks about them, and sends none back.
+        create_many(remote.store(), "srv", 5).await;
+        pull(&local, &remote, &pull_rep("p1", 4)).await.unwrap();
+        let sent = remote.calls(Op::BulkDocs);
+        let echo = push(&local, &remote, &push_rep("s1", 4)).await.unwrap();
+        assert_eq!((echo.docs_checked, echo.docs_read), (5, 0));
+        assert!(
+            remote.calls(Op::RevsDiff) > 0,
+            "pulled revisions are asked about"
+        );
+        assert_eq!(remote.calls(Op::BulkDocs), sent, "nothing is sent back");
+
+        // An edit here of a pulled document is sent again without asking.
+        update(
+            &local,
+            "srv-01",
+            json!({"type": "contact", "name": "Editada"}),
+        )
+        .await;
+        let asked = remote.calls(Op::RevsDiff);
+        let edit = push(&local, &remote, &push_rep("s1", 4)).await.unwrap();
+        assert_eq!((edit.docs_checked, edit.docs_written), (1, 1));
+        assert_eq!(remote.calls(Op::RevsDiff), asked);
+        assert_identical(&local, &remote).await;
+    });
+}
