@@ -19,6 +19,7 @@ pub mod leads;
 pub mod login;
 pub mod not_found;
 pub mod pipeline;
+pub mod record_lists;
 pub mod settings;
 pub mod today;
 pub mod visit;
