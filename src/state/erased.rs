@@ -1,15 +1,17 @@
 //! Type-erased front doors to Leptos' reactive primitives, so the wasm holds ONE copy of their
 //! machinery instead of one per value type and closure (the wasm size budget, ARCHITECTURE.md).
 //!
-//! [`Res<T>`]: a page's async data, like Leptos' `LocalResource<T>`; [`effect`]: `Effect::new`.
+//! [`Res<T>`]: a page's async data, like Leptos' `LocalResource<T>`; [`effect`]: `Effect::new`;
+//! [`Job<I>`]: what a button starts, like `Action::new_local`.
 //!
 //! Why: `LocalResource::new` is generic over the value and the future, so each page's resource
 //! was its own copy of Leptos' async-derived task loop and future plumbing (~1.6 KB of wasm
 //! each, 28 copies). Here the one `LocalResource` type holds an erased value (`Rc<dyn Any>`)
 //! and polls a boxed future; only the thin typed wrapper below is per page.
 //!
-//! Measured on the release wasm: `Res` -11 KiB brotli, `effect` -2.4 KiB. The same wrapper for
-//! `Memo::new` and `Signal::derive` saved nothing (they stay generic per value type anyway).
+//! Measured on the release wasm: `Res` -11 KiB brotli, `effect` -2.4 KiB, `Job` -3.3 KiB. The
+//! same wrapper for `Memo::new` and `Signal::derive` saved nothing (they stay generic per value
+//! type anyway).
 //!
 //! Use `Res` like `LocalResource`: `let data = resource(move || { version.track(); async move {…} })`,
 //! then `data.await` inside `Suspend::new` or `data.get()` (None while loading) in a closure.
